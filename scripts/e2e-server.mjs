@@ -1,0 +1,18 @@
+// The app as the browser tests see it: its own database (E2E_DATABASE_URL,
+// prepared and seeded from seeds/), served by `next start` on E2E_PORT.
+import { loadRuntimeEnv } from "./lib/env.mjs";
+import { buildIfNeeded } from "./lib/build.mjs";
+import { run, exec } from "./lib/run.mjs";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env = loadRuntimeEnv({
+  ...process.env,
+  PORT: port,
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:data/test/e2e.db",
+  SITE_URL: `http://127.0.0.1:${port}`,
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+});
+
+await run("node_modules/.bin/tsx", ["scripts/prepare.ts"], { env });
+await buildIfNeeded();
+exec("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { env });
