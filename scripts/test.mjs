@@ -16,7 +16,8 @@ const passThrough = args.filter((arg) => !arg.startsWith("--only="));
 const suites = only ? [only] : ["unit", "e2e"];
 const env = loadRuntimeEnv({ ...process.env });
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const REPORTS = { unit: "data/test/vitest.json", e2e: "data/test/playwright.json" };
+const TEST_DIR = process.env.LEDE_TEST_DIR ?? "data/test";
+const REPORTS = { unit: `${TEST_DIR}/vitest.json`, e2e: `${TEST_DIR}/playwright.json` };
 
 function readTotals(suite) {
   if (!existsSync(REPORTS[suite])) return;

@@ -6,8 +6,9 @@ import path from "node:path";
 import { run } from "./run.mjs";
 
 const INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "proxy.ts"];
-const IGNORED = new Set(["node_modules", "generated", ".next"]);
-const STAMP = ".next/lede-build-inputs";
+const IGNORED = new Set(["node_modules", "generated"]);
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const STAMP = `${DIST}/lede-build-inputs`;
 
 function hashTree(hash, target) {
   if (!existsSync(target)) return;
@@ -28,7 +29,7 @@ export function buildInputsHash() {
 
 export async function buildIfNeeded() {
   const inputs = buildInputsHash();
-  const fresh = existsSync(".next/BUILD_ID") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === inputs;
+  const fresh = existsSync(`${DIST}/BUILD_ID`) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === inputs;
   if (fresh) return false;
   console.log("› Building the app (next build)…");
   await run("node_modules/.bin/next", ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

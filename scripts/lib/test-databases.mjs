@@ -19,7 +19,7 @@ async function withAdminClient(baseUrl, fn) {
 
 export async function createTestDatabases(baseUrl, names = ["integration", "e2e"]) {
   if (!isPostgres(baseUrl)) {
-    const dir = path.resolve("data/test");
+    const dir = path.resolve(process.env.LEDE_TEST_DIR ?? "data/test");
     mkdirSync(dir, { recursive: true });
     const urls = {};
     for (const name of names) {
