@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { migrate } from "@/lib/db/migrate";
 import { createClient } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/config";
+import { ensureAdminFromEnv } from "@/lib/users/first-admin";
 
 const FIRST_RUN_KEY = "seed.firstRunAt";
 
@@ -22,6 +23,8 @@ async function main() {
       if (seed.status !== 0 && seed.status !== 1) throw new Error("Seeding failed");
       await db.setting.create({ data: { key: FIRST_RUN_KEY, value: new Date().toISOString() } });
     }
+    // ADMIN_EMAIL/ADMIN_PASSWORD create the first admin without visiting /setup.
+    if ((await ensureAdminFromEnv(db)) === "created") console.log(`› Created admin ${process.env.ADMIN_EMAIL?.trim().toLowerCase()}`);
   } finally {
     await db.$disconnect();
   }

@@ -1,20 +1,34 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleTeaser } from "@/components/site/article-teaser";
 import { PublishedTime } from "@/components/site/published-time";
-import { listLatestArticles } from "@/lib/articles/data";
-import { getSiteSettings } from "@/lib/settings/data";
+import { getFrontPage } from "@/lib/articles/data";
+import { articlePath, categoryPath } from "@/lib/seo/paths";
+import { getPublicSiteSettings } from "@/lib/seo/site-settings";
 
-export const dynamic = "force-dynamic";
+// Cached as a whole (ISR) until an article changes; see lib/cache/public.ts.
+export const revalidate = false;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getPublicSiteSettings();
+  const description = `The latest news from ${settings.siteName}.`;
+  return {
+    title: { absolute: `${settings.siteName}: latest news` },
+    description,
+    alternates: { canonical: settings.siteUrl + "/" },
+    openGraph: { type: "website", url: settings.siteUrl + "/", title: settings.siteName, description, siteName: settings.siteName },
+  };
+}
 
 export default async function FrontPage() {
-  const [settings, articles] = await Promise.all([getSiteSettings(), listLatestArticles({ take: 21 })]);
-  const [lead, ...latest] = articles;
+  const [settings, front] = await Promise.all([getPublicSiteSettings(), getFrontPage()]);
+  const { lead, top, latest, sections } = front;
 
   if (!lead) {
     return (
-      <div className="empty-state">
+      <div className="empty-state empty-state--front">
         <h1>No stories yet</h1>
-        <p>Published articles appear here. Editors can start writing in the newsroom.</p>
+        <p>Published articles will appear here as soon as the newsroom publishes them.</p>
       </div>
     );
   }
@@ -22,40 +36,68 @@ export default async function FrontPage() {
   return (
     <>
       <h1 className="visually-hidden">{settings.siteName}: latest news</h1>
-      <div className="front">
-        <section className="lead-story" aria-labelledby="lead-story-title">
-          {lead.category && (
-            <Link className="kicker" href={`/categories/${lead.category.slug}`}>
-              {lead.category.name}
-            </Link>
-          )}
-          <h2 id="lead-story-title">
-            <Link href={`/articles/${lead.slug}`}>{lead.title}</Link>
-          </h2>
-          {lead.lead && <p>{lead.lead}</p>}
-          {lead.publishedAt && (
+      <div className={latest.length > 0 ? "front" : "front front--single"}>
+        <div className="front__main">
+          <section className="lead-story" aria-labelledby="lead-story-title">
+            {lead.category && (
+              <Link className="kicker" href={categoryPath(lead.category.slug)}>
+                {lead.category.name}
+              </Link>
+            )}
+            <h2 id="lead-story-title">
+              <Link href={articlePath(lead.slug)}>{lead.title}</Link>
+            </h2>
+            {lead.lead && <p className="lead-story__lead">{lead.lead}</p>}
             <div className="meta">
               <PublishedTime date={lead.publishedAt} timeZone={settings.timeZone} />
+              {lead.author && <span> · By {lead.author.name}</span>}
             </div>
+          </section>
+          {top.length > 0 && (
+            <section className="front__top" aria-label="Top stories">
+              <ul className="top-stories" role="list">
+                {top.map((article) => (
+                  <li key={article.id}>
+                    <ArticleTeaser article={article} timeZone={settings.timeZone} />
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
-        </section>
-        <section aria-labelledby="latest-title">
-          <h2 id="latest-title" className="section-title">
-            Latest news
-          </h2>
-          {latest.length === 0 ? (
-            <p className="meta">More stories soon.</p>
-          ) : (
-            <ul className="teaser-list">
+        </div>
+        {latest.length > 0 && (
+          <section className="front__latest" aria-labelledby="latest-title">
+            <h2 id="latest-title" className="section-title">
+              Latest
+            </h2>
+            <ol className="teaser-list teaser-list--compact" role="list">
               {latest.map((article) => (
                 <li key={article.id}>
                   <ArticleTeaser article={article} timeZone={settings.timeZone} showLead={false} />
                 </li>
               ))}
-            </ul>
-          )}
-        </section>
+            </ol>
+          </section>
+        )}
       </div>
+      {sections.length > 0 && (
+        <div className="sections">
+          {sections.map((section) => (
+            <section key={section.slug} className="section-block" aria-labelledby={`section-${section.slug}`}>
+              <h2 id={`section-${section.slug}`} className="section-title">
+                <Link href={categoryPath(section.slug)}>{section.name}</Link>
+              </h2>
+              <ol className="teaser-list" role="list">
+                {section.articles.map((article, index) => (
+                  <li key={article.id}>
+                    <ArticleTeaser article={article} timeZone={settings.timeZone} showCategory={false} showLead={index === 0} />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ))}
+        </div>
+      )}
     </>
   );
 }

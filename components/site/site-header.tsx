@@ -1,22 +1,20 @@
 import Link from "next/link";
+import { categoryPath } from "@/lib/seo/paths";
 
-type Props = { siteName: string; categories: { name: string; slug: string }[]; today: string };
+type Props = { siteName: string; categories: { name: string; slug: string }[] };
 
-export function SiteHeader({ siteName, categories, today }: Props) {
+export function SiteHeader({ siteName, categories }: Props) {
   return (
     <header className="site-header">
       <div className="container site-header__top">
-        <div>
-          <Link href="/" className="site-brand">
-            {siteName}
-          </Link>
-          <div className="site-date">{today}</div>
-        </div>
-        <form className="site-search" action="/search" role="search">
+        <Link href="/" className="site-brand">
+          {siteName}
+        </Link>
+        <form className="site-search" action="/search" role="search" aria-label="Site search">
           <label htmlFor="site-search-q" className="visually-hidden">
             Search articles
           </label>
-          <input id="site-search-q" name="q" type="search" placeholder="Search" />
+          <input id="site-search-q" name="q" type="search" placeholder="Search" maxLength={200} />
           <button type="submit">Search</button>
         </form>
       </div>
@@ -25,7 +23,7 @@ export function SiteHeader({ siteName, categories, today }: Props) {
           <ul className="container">
             {categories.map((category) => (
               <li key={category.slug}>
-                <Link href={`/categories/${category.slug}`}>{category.name}</Link>
+                <Link href={categoryPath(category.slug)}>{category.name}</Link>
               </li>
             ))}
           </ul>

@@ -1,11 +1,18 @@
 import sanitizeHtml from "sanitize-html";
 
-/** The only markup an article body may contain; everything else is stripped. */
+/**
+ * The only markup an article body may contain — paragraphs, sub-headings,
+ * bold/italic, links, lists and quotes (what the editor's toolbar makes);
+ * everything else is stripped, text kept. Applied on save and again on render.
+ */
 const ARTICLE_HTML: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "a", "ul", "ol", "li", "blockquote", "br", "hr", "figure", "figcaption", "sub", "sup", "code"],
-  allowedAttributes: { a: ["href", "title", "rel", "target"] },
+  allowedTags: ["p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "a", "ul", "ol", "li", "blockquote"],
+  allowedAttributes: { a: ["href", "title", "target", "rel"] },
   allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
+  // Script and style contents are dropped with their tags, never shown as text.
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "iframe", "object", "embed", "svg", "math"],
   transformTags: {
     // Links in articles never get access to the reader's window.
     a: (tagName, attribs) => ({

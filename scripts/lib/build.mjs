@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { run } from "./run.mjs";
 
-const INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "proxy.ts"];
+const INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
 const IGNORED = new Set(["node_modules", "generated"]);
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const STAMP = `${DIST}/lede-build-inputs`;

@@ -1,58 +1,59 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { PublishedTime } from "@/components/site/published-time";
-import { getPublishedArticleBySlug } from "@/lib/articles/data";
-import { getSiteSettings } from "@/lib/settings/data";
-import { htmlToText, sanitizeArticleHtml } from "@/lib/text/sanitize";
+import { notFound, permanentRedirect } from "next/navigation";
+import { ArticleTeaser } from "@/components/site/article-teaser";
+import { ArticleView } from "@/components/site/article-view";
+import { TypoReport } from "@/components/site/typo-report.client";
+import { getMoreInCategory, getPublishedArticle, getRedirectedSlug } from "@/lib/articles/data";
+import { articleMetadata } from "@/lib/seo/metadata";
+import { articlePath, categoryPath } from "@/lib/seo/paths";
+import { getPublicSiteSettings } from "@/lib/seo/site-settings";
 
-export const dynamic = "force-dynamic";
+// Rendered on a reader's first visit, then served from the cache until the
+// article (or its category) changes: nothing is rendered at build time.
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getPublishedArticleBySlug((await params).slug);
-  if (!article) return {};
-  return {
-    title: article.title,
-    description: article.lead ?? htmlToText(article.body).split("\n")[0]?.slice(0, 200),
-  };
+  const [settings, article] = await Promise.all([getPublicSiteSettings(), getPublishedArticle((await params).slug)]);
+  if (!article) return { title: "Page not found", robots: { index: false } };
+  return articleMetadata(article, settings);
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
-  const [settings, article] = await Promise.all([getSiteSettings(), getPublishedArticleBySlug(slug)]);
-  if (!article) notFound();
+  const [settings, article] = await Promise.all([getPublicSiteSettings(), getPublishedArticle(slug)]);
+  if (!article) {
+    // An old slug of a published article answers 308 to its current URL.
+    const current = await getRedirectedSlug(slug);
+    if (current) permanentRedirect(articlePath(current));
+    notFound();
+  }
+  const more = article.category ? await getMoreInCategory(article.category.slug, article.slug) : [];
 
   return (
-    <article className="article">
-      {article.category && (
-        <Link className="kicker" href={`/categories/${article.category.slug}`}>
-          {article.category.name}
-        </Link>
+    <>
+      <ArticleView article={article} settings={settings} afterBody={<TypoReport articleSlug={article.slug} />} />
+
+      {article.category && more.length > 0 && (
+        <aside className="more-in" aria-labelledby="more-in-title">
+          <h2 id="more-in-title" className="section-title">
+            More in <Link href={categoryPath(article.category.slug)}>{article.category.name}</Link>
+          </h2>
+          <ul className="more-in__list" role="list">
+            {more.map((teaser) => (
+              <li key={teaser.id}>
+                <ArticleTeaser article={teaser} timeZone={settings.timeZone} showCategory={false} showLead={false} />
+              </li>
+            ))}
+          </ul>
+        </aside>
       )}
-      <h1>{article.title}</h1>
-      {article.lead && <p className="lead">{article.lead}</p>}
-      <div className="byline meta">
-        {article.author ? (
-          <span>
-            By <Link href={`/authors/${article.author.slug}`}>{article.author.name}</Link>
-          </span>
-        ) : (
-          <span>By {settings.siteName} staff</span>
-        )}
-        {article.publishedAt && <PublishedTime date={article.publishedAt} timeZone={settings.timeZone} />}
-      </div>
-      <div className="article-body" dangerouslySetInnerHTML={{ __html: sanitizeArticleHtml(article.body) }} />
-      {article.tags.length > 0 && (
-        <ul className="tags" aria-label="Tags">
-          {article.tags.map(({ tag }) => (
-            <li key={tag.slug}>
-              <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </article>
+    </>
   );
 }

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { TokenPage } from "@/components/newsroom/auth/token-page";
+import { findUsableToken } from "@/lib/users/data";
+
+// Always read the link's state fresh: it is single-use.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Reset password", referrer: "no-referrer" };
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const found = await findUsableToken(token, "PASSWORD_RESET");
+  return <TokenPage token={token} purpose="PASSWORD_RESET" user={found?.user ?? null} />;
+}

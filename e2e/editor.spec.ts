@@ -1,0 +1,204 @@
+// The editor workspace's journeys, each through the real UI: write and publish,
+// author → review → editor publishes, schedule, revisions, slug redirect,
+// preview, and the refusals.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createUserViaAdmin, signIn, type Credentials } from "./support/auth";
+import { articleIdOf, clickAndConfirm, runId, saveIndicator, writeArticle } from "./support/editor";
+
+let editor: Credentials;
+let author: Credentials;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
+  editor = await createUserViaAdmin(browser, { role: "EDITOR" });
+  author = await createUserViaAdmin(browser, { role: "AUTHOR" });
+});
+
+async function as(browser: Browser, who: Credentials): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, who.email, who.password);
+  return page;
+}
+
+test("an editor writes a full story and publishes it; readers see it at once", async ({ browser }) => {
+  const page = await as(browser, editor);
+  const title = `Parliament delays the budget vote ${runId()}`;
+  await writeArticle(page, {
+    title,
+    lead: "Deputies postponed the vote by a week after a late amendment.",
+    body: ["The budget debate ran past midnight on Tuesday.", "“We need more time,” the speaker said — and the chamber agreed."],
+  });
+  await page.getByLabel("Tags").fill("budget, parliament");
+  const slug = await page.getByLabel("Slug").inputValue();
+  expect(slug).toMatch(/^parliament-delays-the-budget-vote-/);
+
+  // Autosave kicks in after a pause.
+  await expect(saveIndicator(page)).toHaveText("Saved", { timeout: 10_000 });
+  await articleIdOf(page);
+  await page.screenshot({ path: "test-results/editor-full-story.png", fullPage: false });
+
+  await clickAndConfirm(page, "Publish", "Published");
+  await expect(page.locator(".editor__statusbar")).toContainText("Published");
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/articles/${slug}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(reader.locator(".article-body p").nth(1)).toHaveText("“We need more time,” the speaker said — and the chamber agreed.");
+  await expect(reader.getByRole("link", { name: "budget" })).toBeVisible();
+
+  await page.goto("/editor?status=published");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await page.screenshot({ path: "test-results/editor-list.png", fullPage: false });
+});
+
+test("Ctrl+S saves and bad input is explained next to the field without losing text", async ({ browser }) => {
+  const page = await as(browser, editor);
+  await page.goto("/editor/articles/new");
+  await page.getByLabel("Lead", { exact: true }).fill("A lead without a title");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Give the article a title")).toBeVisible();
+  await expect(page.getByLabel("Lead", { exact: true })).toHaveValue("A lead without a title");
+  await page.getByLabel("Title", { exact: true }).fill(`Keyboard save ${runId()}`);
+  await page.keyboard.press("Control+s");
+  await expect(saveIndicator(page)).toHaveText("Saved");
+  await articleIdOf(page);
+});
+
+test("an author submits for review and cannot publish; an editor publishes it", async ({ browser }) => {
+  const writer = await as(browser, author);
+  const title = `Author story for review ${runId()}`;
+  await writeArticle(writer, { title, body: ["Filed by an author."] });
+  await expect(writer.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+  await clickAndConfirm(writer, "Submit for review", "Submitted for review");
+  await expect(writer.locator(".editor__statusbar")).toContainText("In review");
+  const id = await articleIdOf(writer);
+  const slug = await writer.getByLabel("Slug").inputValue();
+
+  const desk = await as(browser, editor);
+  await desk.goto("/editor?status=review");
+  await desk.getByRole("link", { name: title }).click();
+  await expect(desk).toHaveURL(new RegExp(`/editor/articles/${id}$`));
+  await clickAndConfirm(desk, "Publish", "Published");
+  const response = await desk.request.get(`/articles/${slug}`);
+  expect(response.status()).toBe(200);
+});
+
+test("the server refuses an author's publish even when the request is forged", async ({ browser }) => {
+  const writer = await as(browser, author);
+  const title = `Forged publish ${runId()}`;
+  await writeArticle(writer, { title, body: ["Not for publication."] });
+  await writer.getByRole("button", { name: "Save draft" }).click();
+  await expect(saveIndicator(writer)).toHaveText("Saved");
+  const slug = await writer.getByLabel("Slug").inputValue();
+
+  // Rewrite the "Submit for review" server-action request into a publish.
+  await writer.route("**/editor/articles/**", async (route) => {
+    const body = route.request().postData();
+    if (route.request().method() === "POST" && body?.includes("submit")) {
+      await route.continue({ postData: body.replace(/\r\n\r\nsubmit\r\n/, "\r\n\r\npublish\r\n") });
+    } else {
+      await route.continue();
+    }
+  });
+  await writer.getByRole("button", { name: "Submit for review" }).click();
+  await expect(writer.locator(".editor__message")).toContainText("You don’t have permission to do that.");
+  expect((await writer.request.get(`/articles/${slug}`)).status()).toBe(404);
+});
+
+test("a scheduled article publishes itself on time", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const page = await as(browser, editor);
+  const title = `Scheduled story ${runId()}`;
+  await writeArticle(page, { title, body: ["Goes live on its own."] });
+  const zone = ((await page.locator("#field-scheduledAt-hint").textContent()) ?? "").match(/\(([^)]+)\)/)?.[1] ?? "UTC";
+  const at = new Date(Date.now() + 8_000);
+  const local = new Intl.DateTimeFormat("sv-SE", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    .format(at)
+    .replace(" ", "T");
+  await page.getByLabel("Publish at").fill(local);
+  await clickAndConfirm(page, "Schedule", "Scheduled");
+  await expect(page.locator(".editor__statusbar")).toContainText("Scheduled");
+  const slug = await page.getByLabel("Slug").inputValue();
+  expect((await page.request.get(`/articles/${slug}`)).status()).toBe(404);
+
+  // Nobody touches anything: the scheduler publishes it.
+  await expect.poll(async () => (await page.request.get(`/articles/${slug}`)).status(), { timeout: 30_000, intervals: [1000] }).toBe(200);
+  await page.reload();
+  await expect(page.locator(".editor__statusbar")).toContainText("Published");
+});
+
+test("revisions: compare two versions and restore an old one", async ({ browser }) => {
+  const page = await as(browser, editor);
+  const title = `Revision story ${runId()}`;
+  await writeArticle(page, { title, body: ["Version one of the text."] });
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(saveIndicator(page)).toHaveText("Saved");
+  await articleIdOf(page);
+
+  const body = page.getByLabel("Body", { exact: true });
+  await body.click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Version two of the text.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(saveIndicator(page)).toHaveText("Saved");
+
+  const panel = page.getByRole("region", { name: /Revisions/ });
+  await expect(panel.locator(".revisions__item")).toHaveCount(2);
+  await panel.getByRole("button", { name: "Show changes" }).click();
+  await expect(panel.locator(".diff del")).toContainText("one");
+  await expect(panel.locator(".diff ins")).toContainText("two");
+
+  await panel.getByRole("button", { name: "Restore version 1" }).click();
+  await expect(page.locator(".editor__message")).toContainText("Revision restored");
+  await expect(body).toHaveText("Version one of the text.");
+  await expect(panel.locator(".revisions__item").first()).toContainText("Restored");
+  await page.reload();
+  await expect(page.getByLabel("Body", { exact: true })).toHaveText("Version one of the text.");
+});
+
+test("changing a published article's slug keeps the old URL as a 308 redirect", async ({ browser }) => {
+  const page = await as(browser, editor);
+  await writeArticle(page, { title: `Slug story ${runId()}`, body: ["Moving address."] });
+  await clickAndConfirm(page, "Publish", "Published");
+  const oldSlug = await page.getByLabel("Slug").inputValue();
+  const newSlug = `${oldSlug}-renamed`;
+  await page.getByLabel("Slug").fill(newSlug);
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.locator(".editor__message")).toContainText("readers see the change once it is published");
+  expect((await page.request.get(`/articles/${oldSlug}`, { maxRedirects: 0 })).status()).toBe(200);
+  await clickAndConfirm(page, "Publish", "Published");
+
+  const old = await page.request.get(`/articles/${oldSlug}`, { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  expect(old.headers().location).toContain(`/articles/${newSlug}`);
+  expect((await page.request.get(`/articles/${newSlug}`)).status()).toBe(200);
+});
+
+test("a signed preview link shows the draft as readers will see it, and a forged one does not", async ({ browser }) => {
+  const page = await as(browser, editor);
+  const title = `Preview story ${runId()}`;
+  await writeArticle(page, { title, lead: "Seen before publication.", body: ["Draft text for the preview."] });
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(saveIndicator(page)).toHaveText("Saved");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const link = page.getByRole("link", { name: "Open preview" });
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^\/preview\//);
+
+  const anonymous = await (await browser.newContext()).newPage();
+  const response = await anonymous.goto(href);
+  expect(response?.status()).toBe(200);
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(anonymous.locator(".article-body")).toHaveText("Draft text for the preview.");
+  await expect(anonymous.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+
+  const forged = href.slice(0, -3) + (href.endsWith("AAA") ? "BBB" : "AAA");
+  expect((await anonymous.goto(forged))?.status()).toBe(404);
+});
+
+test("anonymous visitors are sent to sign in", async ({ page }) => {
+  await page.goto("/editor/articles/new");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.goto("/editor");
+  await expect(page).toHaveURL(/\/login/);
+});

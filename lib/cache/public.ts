@@ -1,0 +1,52 @@
+import "server-only";
+import { revalidateTag } from "next/cache";
+import { db } from "@/lib/db";
+import { PUBLIC_TAG, articleChangeTags, type ArticleChange } from "./tags";
+import { recordInvalidations } from "./invalidations";
+
+/**
+ * Makes a change to an article visible on every public page, feed and sitemap
+ * that shows it. Call it after the transaction that made the change commits
+ * (editor actions, the scheduler, imports).
+ */
+export async function revalidateArticleChange(change: ArticleChange): Promise<void> {
+  await invalidate(articleChangeTags(change));
+}
+
+/** Site name, URL, time zone or page size changed: every public page shows them. */
+export async function revalidateSiteSettings(): Promise<void> {
+  await invalidate([PUBLIC_TAG]);
+}
+
+/**
+ * A category or tag was created, renamed, reordered or deleted, or an author
+ * changed their name or bio: section navigation, kickers and bylines are on
+ * every page, so the whole public cache goes (a rare event).
+ */
+export async function revalidateTaxonomyOrAuthors(): Promise<void> {
+  await invalidate([PUBLIC_TAG]);
+}
+
+/**
+ * Two paths, on purpose: Next's revalidateTag clears this instance's cache at
+ * once (the editor's own next request is fresh), and the shared table tells
+ * every other instance, which poll it before serving (lib/cache/handler.cjs).
+ * Outside a request (CLI, background jobs) revalidateTag is unavailable and
+ * the table alone carries the change.
+ */
+async function invalidate(tags: string[]): Promise<void> {
+  for (const tag of tags) {
+    try {
+      // expire: 0 — the next reader gets a fresh render, never the stale page.
+      revalidateTag(tag, { expire: 0 });
+    } catch (error) {
+      if (!(error instanceof Error && error.message.includes("static generation store missing"))) throw error;
+    }
+  }
+  try {
+    await recordInvalidations(db, tags);
+  } catch (error) {
+    // The change itself is committed; other instances catch up when the table is reachable again.
+    console.error("Could not record cache invalidation", tags, error);
+  }
+}

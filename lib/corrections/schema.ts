@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** A reader's typo report, as POSTed by the article page's dialog. */
+export const typoReportSchema = z.object({
+  articleSlug: z.string().trim().min(1, "Which article?").max(120),
+  selectedText: z.string().trim().min(1, "Select or type the text with the mistake").max(500, "At most 500 characters"),
+  context: z.string().trim().max(1000).optional().default(""),
+  comment: z.string().trim().max(1000, "At most 1000 characters").optional().default(""),
+});
+export type TypoReportInput = z.infer<typeof typoReportSchema>;
+
+export const handleCorrectionSchema = z.object({
+  id: z.string().trim().min(1).max(40),
+  decision: z.enum(["accept", "dismiss"]),
+  /** Optional public note, shown under the article as "Correction (date): …". */
+  publicNote: z.string().trim().max(500, "At most 500 characters").optional().default(""),
+});
+
+export const correctionListSchema = z.object({
+  status: z.enum(["open", "accepted", "dismissed"]).catch("open"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
