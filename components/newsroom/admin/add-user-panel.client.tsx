@@ -15,9 +15,12 @@ const ROLE_HINT = "Authors write their own drafts; editors publish anything; adm
 
 type Mode = "create" | "invite";
 
-/** "Add a person": create an account with a password, or invite by a single-use link. */
-export function AddUserPanel() {
-  const [mode, setMode] = useState<Mode>("create");
+/**
+ * "Add a person": create an account with a password, or invite by a single-use
+ * link. `initialMode` comes from ?mode=invite, so either form can be linked to.
+ */
+export function AddUserPanel({ initialMode = "create" }: { initialMode?: Mode }) {
+  const [mode, setMode] = useState<Mode>(initialMode);
   return (
     <section className="card" aria-labelledby="add-user-title">
       <h2 className="card__title" id="add-user-title">

@@ -44,7 +44,7 @@ export function UserProfileForm({ user }: { user: Profile }) {
 export function UserRoleForm({ userId, role, disabled }: { userId: string; role: (typeof ROLES)[number]; disabled?: string }) {
   const [state, action] = useActionState(changeRoleAction, initialActionState);
   return (
-    <form className="form" action={action} aria-label="Change role">
+    <form className="form" action={action} aria-label="Permissions">
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
       <SelectField

@@ -38,8 +38,9 @@ export function RevisionsPanel({
   onRestored: (snapshot: ArticleSnapshot) => void;
   onConflict: (snapshot: ArticleSnapshot) => void;
 }) {
-  const [from, setFrom] = useState(revisions[1]?.id ?? "");
-  const [to, setTo] = useState(revisions[0]?.id ?? "");
+  // Until the user picks, compare the two newest revisions (the list grows as they save).
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
   const [diff, setDiff] = useState<RevisionDiff | null>(null);
   const [error, setError] = useState("");
   const [pending, setPending] = useState<string | null>(null);
@@ -47,8 +48,8 @@ export function RevisionsPanel({
 
   const label = (revision: RevisionItem) =>
     `v${revision.version} · ${KIND_LABEL[revision.kind] ?? revision.kind} · ${formatShortDateTime(revision.updatedAt, timeZone)}${revision.author ? ` · ${revision.author.name}` : ""}`;
-  const fromId = revisions.some((revision) => revision.id === from) ? from : (revisions[1]?.id ?? "");
-  const toId = revisions.some((revision) => revision.id === to) ? to : (revisions[0]?.id ?? "");
+  const fromId = from && revisions.some((revision) => revision.id === from) ? from : (revisions[1]?.id ?? "");
+  const toId = to && revisions.some((revision) => revision.id === to) ? to : (revisions[0]?.id ?? "");
 
   async function compare() {
     setPending("compare");

@@ -83,7 +83,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
             </EmptyState>
           )}
         </section>
-        <AddUserPanel />
+        <AddUserPanel initialMode={raw.mode === "invite" ? "invite" : "create"} />
       </div>
     </>
   );
