@@ -1,8 +1,11 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/server-only.ts") } },
+  resolve: { alias: { "@": root, "server-only": path.resolve(root, "tests/support/server-only.ts") } },
   test: {
     include: ["tests/**/*.test.ts"],
     environment: "node",
