@@ -16,6 +16,8 @@ async function openUser(admin: Page, email: string) {
   await admin.locator(`tr[data-user-email="${email}"]`).getByRole("link").first().click();
   await expect(admin.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(admin.getByText(email).first()).toBeVisible();
+  // The user page's forms are client components: a choice made before they hydrate is reset.
+  await admin.waitForLoadState("networkidle");
 }
 
 test("an admin creates an editor, who can sign in and has no admin section", async ({ page, browser }) => {
@@ -128,6 +130,7 @@ test("a role change takes effect on the user's next request", async ({ page, bro
   await signInAsAdmin(page);
   await openUser(page, author.email);
   await page.getByLabel("Role", { exact: true }).selectOption("ADMIN");
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue("ADMIN");
   await page.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByText(`${author.name} is now admin.`)).toBeVisible();
 

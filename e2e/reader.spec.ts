@@ -75,7 +75,7 @@ test("front page: lead story, latest stories and a block per category, one h1", 
   await expect(page.locator("h1")).toHaveCount(1);
   await expect(page.locator("#lead-story-title")).toBeVisible();
   const main = page.getByRole("main");
-  await expect(main.getByRole("heading", { name: "Latest" })).toBeVisible();
+  await expect(main.getByRole("heading", { name: "Latest", exact: true })).toBeVisible();
   await expect(main.getByRole("heading", { level: 2, name: CATEGORY.name })).toBeVisible();
   // Every story appears at most once.
   const hrefs = await main.locator('a[href^="/articles/"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
