@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { absolute: `${settings.siteName}: latest news` },
     description,
-    alternates: { canonical: settings.siteUrl + "/" },
+    // A page's `alternates` replaces the layout's, so the feed link is repeated here.
+    alternates: {
+      canonical: settings.siteUrl + "/",
+      types: { "application/rss+xml": [{ url: "/feed.xml", title: `${settings.siteName}: latest news` }] },
+    },
     openGraph: { type: "website", url: settings.siteUrl + "/", title: settings.siteName, description, siteName: settings.siteName },
   };
 }
