@@ -97,30 +97,8 @@ export function RevisionsPanel({
       </h2>
       {revisions.length >= 2 ? (
         <div className="revisions__compare">
-          <div className="field">
-            <label className="field__label" htmlFor="revision-from">
-              Compare
-            </label>
-            <select id="revision-from" className="input select" value={fromId} onChange={(event) => setFrom(event.target.value)}>
-              {revisions.map((revision) => (
-                <option key={revision.id} value={revision.id}>
-                  {label(revision)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="revision-to">
-              with
-            </label>
-            <select id="revision-to" className="input select" value={toId} onChange={(event) => setTo(event.target.value)}>
-              {revisions.map((revision) => (
-                <option key={revision.id} value={revision.id}>
-                  {label(revision)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RevisionSelect id="revision-from" label="Compare" revisions={revisions} optionLabel={label} value={fromId} onChange={setFrom} />
+          <RevisionSelect id="revision-to" label="with" revisions={revisions} optionLabel={label} value={toId} onChange={setTo} />
           <button type="button" className="btn btn--secondary btn--sm" onClick={() => void compare()} disabled={pending !== null}>
             Show changes
           </button>
@@ -168,5 +146,31 @@ export function RevisionsPanel({
         ))}
       </ol>
     </section>
+  );
+}
+
+type RevisionSelectProps = {
+  id: string;
+  label: string;
+  revisions: RevisionItem[];
+  optionLabel: (revision: RevisionItem) => string;
+  value: string;
+  onChange: (id: string) => void;
+};
+
+function RevisionSelect({ id, label, revisions, optionLabel, value, onChange }: RevisionSelectProps) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="input select" value={value} onChange={(event) => onChange(event.target.value)}>
+        {revisions.map((revision) => (
+          <option key={revision.id} value={revision.id}>
+            {optionLabel(revision)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
