@@ -8,9 +8,10 @@ const nextConfig = {
   // Hashing every cached page for an ETag cost ~23 % of a cache hit's CPU here (see bench/).
   generateEtags: false,
   poweredByHeader: false,
-  // Public pages are cached until their content changes; invalidations are shared by every instance (reader).
+  // Public pages are cached until their content changes: in Redis when REDIS_URL is set (shared by every
+  // instance), else per instance with invalidations shared through the database (lib/cache/handler.cjs).
   cacheHandler: require.resolve("./lib/cache/handler.cjs"),
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "prom-client"],
   async headers() {
     return [
       ...publicCacheHeaders,

@@ -1,4 +1,4 @@
-// `npm start`: migrate, seed on first run, build if the sources changed, serve.
+// `npm start`: migrate, seed on first run, build if the sources changed, serve (scripts/serve.mjs).
 import { loadRuntimeEnv } from "./lib/env.mjs";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { run, exec } from "./lib/run.mjs";
@@ -14,4 +14,4 @@ try {
   process.exit(error.code ?? 1);
 }
 console.log(`› Serving Lede on http://localhost:${port}`);
-exec("node_modules/.bin/next", ["start", "-p", port, "-H", env.HOST ?? "0.0.0.0"], { env });
+exec(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: port, HOST: env.HOST ?? "0.0.0.0" } });

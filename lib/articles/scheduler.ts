@@ -7,6 +7,8 @@ import "server-only";
 import { db as defaultDb, type Db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/service";
 import { revalidateArticleChange } from "@/lib/cache/public";
+import { logger } from "@/lib/observability/logger.cjs";
+import { recordPublish, recordSchedulerLag } from "@/lib/observability/metrics.cjs";
 
 export const SCHEDULER_INTERVAL_MS = 1_500;
 const BATCH_SIZE = 20;
@@ -68,6 +70,8 @@ export async function publishDueArticles(client: Db = defaultDb, now = new Date(
     });
     if (!article) continue;
     published.push({ id: article.id, slug: article.slug, title: article.title });
+    recordPublish("scheduler");
+    recordSchedulerLag((Date.now() - (article.scheduledAt ?? now).getTime()) / 1000);
     await revalidateArticleChange({
       slug: article.slug,
       categorySlugs: article.category ? [article.category.slug] : [],
@@ -79,34 +83,28 @@ export async function publishDueArticles(client: Db = defaultDb, now = new Date(
 }
 
 let timer: NodeJS.Timeout | null = null;
-let running = false;
+let tick: Promise<void> | null = null;
 
 /** Starts the in-process loop (idempotent). The timer is unref'd so it never keeps a process alive. */
 export function startScheduler(intervalMs = SCHEDULER_INTERVAL_MS): void {
   if (timer) return;
   timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    publishDueArticles()
+    if (tick) return;
+    tick = publishDueArticles()
       .then((published) => {
-        for (const article of published) console.log(`› Scheduler published "${article.title}" (/articles/${article.slug})`);
+        for (const article of published) logger.info({ articleId: article.id, path: `/articles/${article.slug}` }, `Scheduler published "${article.title}"`);
       })
-      .catch((error) => console.error("Scheduler tick failed", error))
+      .catch((error) => logger.error({ err: error }, "Scheduler tick failed"))
       .finally(() => {
-        running = false;
+        tick = null;
       });
   }, intervalMs);
   timer.unref();
-  process.once("SIGTERM", onSigterm);
 }
 
-function onSigterm(): void {
-  stopScheduler();
-  // A listener replaces Node's default "exit on SIGTERM"; keep that default when no one else handles it.
-  if (process.listenerCount("SIGTERM") === 0) process.kill(process.pid, "SIGTERM");
-}
-
-export function stopScheduler(): void {
+/** Stops the loop; resolves once a pass that is already running has finished (graceful shutdown). */
+export async function stopScheduler(): Promise<void> {
   if (timer) clearInterval(timer);
   timer = null;
+  await tick;
 }
