@@ -1,7 +1,12 @@
-// Next's server cache (ISR pages, route handlers, unstable_cache data) for Lede:
-// Next's own file-system cache, plus two rules that make it safe to run many
-// instances on one database.
+// Next's server cache (ISR pages, route handlers, unstable_cache data) for Lede.
 //
+// With REDIS_URL: the shared cache in Redis (lib/cache/redis-store.cjs). Every
+// instance serves the same entries, and an invalidation on one is seen by the
+// next lookup on all of them. While Redis is unreachable, each instance falls
+// back to its own cache below, then trusts Redis again once it has caught up.
+//
+// Without REDIS_URL (and during that fall-back): Next's own file-system cache,
+// plus two rules that make it safe to run many instances on one database.
 // 1. Invalidations are shared. lib/cache/public.ts stamps every invalidated tag
 //    in the CacheInvalidation table; before serving from the cache, each
 //    instance reads the rows stamped since it last looked (at most every
@@ -11,61 +16,84 @@
 //    build time (rendered without a database) or by an earlier process (which
 //    may have missed invalidations while it was down) are rendered again once.
 //
+// The app uses unstable_cache, not 'use cache', so there are no `cacheHandlers` to configure.
 // Plain CommonJS because Next loads it at runtime, outside the bundles.
-const path = require("node:path");
 const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
 const { tagsManifest } = require("next/dist/server/lib/incremental-cache/tags-manifest.external");
+const { createInvalidationReader } = require("./invalidation-reader.cjs");
+const { RedisCacheStore, readBuildId } = require("./redis-store.cjs");
+const { recordCacheLookup } = require("../observability/metrics.cjs");
+const { logger } = require("../observability/logger.cjs");
+const { onShutdown } = require("../observability/lifecycle.cjs");
 
 const POLL_MS = Number(process.env.CACHE_POLL_MS ?? 250);
 /** Rows stamped by an instance whose clock runs behind ours, or committed late, are still picked up. */
 const CLOCK_SKEW_MS = 5000;
 const STARTED_AT = Date.now();
 const BUILDING = process.env.NEXT_PHASE === "phase-production-build";
+/** lib/cache/public.ts reaches the shared store through this (it is bundled; this file is not). */
+const SHARED_STORE = Symbol.for("lede.cache.sharedStore");
 
-function databaseUrl() {
-  return process.env.DATABASE_URL?.trim() || `file:${path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "lede.db")}`;
-}
-
-/** Reads invalidations stamped after `since` (ms) from the shared table: [{ tag, at }]. */
-function createInvalidationReader(url) {
-  if (/^postgres(ql)?:\/\//i.test(url)) {
-    const { Pool } = require("pg");
-    const pool = new Pool({ connectionString: url, max: 1, idleTimeoutMillis: 30_000 });
-    return async (since) => {
-      const { rows } = await pool.query('SELECT "tag", "revalidatedAt" FROM "CacheInvalidation" WHERE "revalidatedAt" > $1', [since]);
-      return rows.map((row) => ({ tag: row.tag, at: Number(row.revalidatedAt) }));
-    };
+/** The one Redis store of this process, made on first use; null without REDIS_URL or while building. */
+function sharedStore(ctx) {
+  const url = process.env.REDIS_URL?.trim();
+  if (!url || BUILDING) return null;
+  if (!globalThis[SHARED_STORE]) {
+    const store = new RedisCacheStore({ url, buildId: readBuildId(ctx.serverDistDir), memoryBytes: ctx.maxMemoryCacheSize || undefined });
+    onShutdown("shared cache (Redis)", () => store.close());
+    globalThis[SHARED_STORE] = store;
   }
-  const Database = require("better-sqlite3");
-  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  let statement;
-  return async (since) => {
-    if (!statement) {
-      const sqlite = new Database(path.isAbsolute(file) ? file : path.join(/*turbopackIgnore: true*/ process.cwd(), file), { readonly: true, fileMustExist: true });
-      try {
-        sqlite.pragma("busy_timeout = 2000");
-        statement = sqlite.prepare('SELECT "tag", "revalidatedAt" AS at FROM "CacheInvalidation" WHERE "revalidatedAt" > ?');
-      } catch (error) {
-        sqlite.close(); // e.g. the table's migration is not applied yet: open again on the next poll
-        throw error;
-      }
-    }
-    return statement.all(since).map((row) => ({ tag: row.tag, at: Number(row.at) }));
-  };
+  return globalThis[SHARED_STORE];
 }
 
 class LedeCacheHandler extends FileSystemCache {
-  static readInvalidations = null;
+  static invalidations = null;
   static seenUntil = STARTED_AT - CLOCK_SKEW_MS;
   static lastPoll = 0;
   static polling = null;
   static warned = false;
 
-  async get(...args) {
+  constructor(ctx) {
+    super(ctx);
+    this.shared = sharedStore(ctx);
+    // The fall-back cache then stays in this process's memory: instances sharing one build
+    // directory must not write each other's cache files.
+    if (this.shared) this.flushToDisk = false;
+  }
+
+  async get(key, ctx) {
+    if (this.shared && (await this.shared.usable())) {
+      try {
+        const entry = await this.shared.get(key, ctx);
+        recordCacheLookup("redis", entry ? "hit" : "miss");
+        return entry;
+      } catch (error) {
+        recordCacheLookup("redis", "error");
+        this.shared.failed(error);
+      }
+    }
     if (!BUILDING) await LedeCacheHandler.syncInvalidations();
-    const entry = await super.get(...args);
-    if (!BUILDING && entry && typeof entry.lastModified === "number" && entry.lastModified < STARTED_AT) return null;
-    return entry;
+    const entry = await super.get(key, ctx);
+    const fresh = BUILDING || !entry || typeof entry.lastModified !== "number" || entry.lastModified >= STARTED_AT ? entry : null;
+    if (!BUILDING) recordCacheLookup("local", fresh ? "hit" : "miss");
+    return fresh;
+  }
+
+  async set(key, data, ctx) {
+    if (this.shared && (await this.shared.usable())) {
+      try {
+        return await this.shared.set(key, data, ctx);
+      } catch (error) {
+        this.shared.failed(error);
+      }
+    }
+    return super.set(key, data, ctx);
+  }
+
+  async revalidateTag(tags, durations) {
+    // This instance's own cache first: it is what serves while Redis is away.
+    await super.revalidateTag(tags, durations);
+    await this.shared?.invalidate(typeof tags === "string" ? [tags] : tags);
   }
 
   static async syncInvalidations() {
@@ -79,8 +107,8 @@ class LedeCacheHandler extends FileSystemCache {
   static async poll() {
     this.lastPoll = Date.now();
     try {
-      this.readInvalidations ??= createInvalidationReader(databaseUrl());
-      const rows = await this.readInvalidations(this.seenUntil);
+      this.invalidations ??= createInvalidationReader();
+      const rows = await this.invalidations.read(this.seenUntil);
       let newest = this.seenUntil + CLOCK_SKEW_MS;
       for (const { tag, at } of rows) {
         const current = tagsManifest.get(tag) ?? {};
@@ -91,7 +119,7 @@ class LedeCacheHandler extends FileSystemCache {
       this.warned = false;
     } catch (error) {
       // Keep serving with what we know; the next poll tries again.
-      if (!this.warned) console.error("Cache: could not read invalidations:", error instanceof Error ? error.message : error);
+      if (!this.warned) logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, "Cache: could not read invalidations");
       this.warned = true;
     }
   }

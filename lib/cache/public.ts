@@ -27,12 +27,17 @@ export async function revalidateTaxonomyOrAuthors(): Promise<void> {
   await invalidate([PUBLIC_TAG]);
 }
 
+/** The Redis store lib/cache/handler.cjs made in this process, when REDIS_URL is set. */
+type SharedStore = { invalidate(tags: string[], recordedAt: number): Promise<void> };
+const sharedStore = () => (globalThis as { [key: symbol]: SharedStore | undefined })[Symbol.for("lede.cache.sharedStore")];
+
 /**
- * Two paths, on purpose: Next's revalidateTag clears this instance's cache at
- * once (the editor's own next request is fresh), and the shared table tells
- * every other instance, which poll it before serving (lib/cache/handler.cjs).
- * Outside a request (CLI, background jobs) revalidateTag is unavailable and
- * the table alone carries the change.
+ * Three paths, on purpose: Next's revalidateTag clears this instance's cache at
+ * once (the editor's own next request is fresh); the shared table is the durable
+ * record every other instance polls when there is no Redis (lib/cache/handler.cjs),
+ * and that Redis catches up from after an outage; with Redis, stamping it makes
+ * the change fresh on every instance before this returns. Outside a request (CLI,
+ * background jobs) revalidateTag is unavailable and the others carry the change.
  */
 async function invalidate(tags: string[]): Promise<void> {
   for (const tag of tags) {
@@ -43,10 +48,13 @@ async function invalidate(tags: string[]): Promise<void> {
       if (!(error instanceof Error && error.message.includes("static generation store missing"))) throw error;
     }
   }
-  try {
-    await recordInvalidations(db, tags);
-  } catch (error) {
-    // The change itself is committed; other instances catch up when the table is reachable again.
-    console.error("Could not record cache invalidation", tags, error);
-  }
+  const at = Date.now();
+  await Promise.all([
+    recordInvalidations(db, tags, at).catch((error) => {
+      // The change itself is committed; other instances catch up when the table is reachable again.
+      console.error("Could not record cache invalidation", tags, error);
+    }),
+    // Never throws: while Redis is down, the instances serve their own caches and catch up from the table.
+    sharedStore()?.invalidate(tags, at),
+  ]);
 }
