@@ -255,13 +255,15 @@ test("sitemaps are valid XML and robots.txt names them", async ({ request, baseU
 test("drafts are not public, and an old slug redirects permanently to the current one", async ({ page, request }) => {
   expect((await page.goto(`/articles/reader-draft-${RUN}`))?.status()).toBe(404);
   await db.run(`INSERT INTO "SlugRedirect" ("slug", "articleId", "createdAt") VALUES (?, ?, ?)`, [`reader-old-name-${RUN}`, articleIds[2], db.time(new Date())]);
-  const response = await request.get(`/articles/reader-old-name-${RUN}`, { maxRedirects: 0 });
-  expect(response.status()).toBe(308);
-  // Next 16 can send the Location header of a cached page-level redirect twice (same value); browsers accept
-  // that, so the test asserts every Location names the current URL. Known issue, noted for follow-up.
-  const locations = response.headersArray().filter((header) => header.name.toLowerCase() === "location");
-  expect(locations.length).toBeGreaterThan(0);
-  expect(new Set(locations.map((header) => header.value))).toEqual(new Set([`/articles/${storySlug(2)}`]));
+  // The first request renders the redirect into the cache, the second is served from it. Next 16 sends the
+  // rendering request's Location twice (vercel/next.js#82117; scripts/serve.mjs drops the copy): one, both times.
+  for (const visit of ["rendered", "cached"]) {
+    const response = await request.get(`/articles/reader-old-name-${RUN}`, { maxRedirects: 0 });
+    expect(response.status(), visit).toBe(308);
+    const locations = response.headersArray().filter((header) => header.name.toLowerCase() === "location");
+    expect(locations.map((header) => header.value), visit).toEqual([`/articles/${storySlug(2)}`]);
+  }
+  expect((await request.get(`/articles/reader-old-name-${RUN}`)).url()).toMatch(new RegExp(`/articles/${storySlug(2)}$`));
 });
 
 test("a change made elsewhere is visible within a second, with no time-based expiry", async ({ page }) => {

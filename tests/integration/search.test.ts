@@ -7,6 +7,9 @@ import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/config";
 import { migrate } from "@/lib/db/migrate";
 import { searchArticles } from "@/lib/search";
+import { parseSearchQuery } from "@/lib/search/query";
+import { searchPostgresql } from "@/lib/search/postgresql";
+import { searchSqlite } from "@/lib/search/sqlite";
 
 const RUN = randomUUID().replace(/-/g, "").slice(0, 8);
 const word = (name: string) => `${name}${RUN}`;
@@ -85,6 +88,15 @@ describe("searchArticles", () => {
     expect(past.results).toHaveLength(0);
     const slugs = [...first.results, ...(await searchArticles(word("common"), { page: 2, pageSize: 2 })).results, ...third.results].map((result) => result.slug);
     expect(new Set(slugs).size).toBe(5);
+  });
+
+  it("ranks only the newest matches when there are more (bounded work for very common words)", async () => {
+    const backend = db.dialect === "postgresql" ? searchPostgresql : searchSqlite;
+    // The three published pipeline stories were written and published oldest first: the two newest are ranked.
+    const { total, ids } = await backend(parseSearchQuery(word("pipeline")), { limit: 10, offset: 0, maxResults: 2 });
+    expect(total).toBe(2);
+    const slugs = new Map((await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } })).map((row) => [row.id, row.slug]));
+    expect(ids.map((id) => slugs.get(id))).toEqual([`in-lead-${RUN}`, `in-body-${RUN}`]);
   });
 
   it("never fails on query syntax, and treats an empty query as no search", async () => {
