@@ -2,11 +2,12 @@
 // author → review → editor publishes, schedule, revisions, slug redirect,
 // preview, and the refusals.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createUserViaAdmin, signIn, type Credentials } from "./support/auth";
-import { articleIdOf, clickAndConfirm, runId, saveIndicator, writeArticle } from "./support/editor";
+import { createUserViaAdmin, type Credentials } from "./support/auth";
+import { articleIdOf, clickAndConfirm, openHydrated, runId, saveDraft, saveIndicator, signedInContexts, writeArticle } from "./support/editor";
 
 let editor: Credentials;
 let author: Credentials;
+const contexts = signedInContexts();
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
@@ -14,11 +15,7 @@ test.beforeAll(async ({ browser }) => {
   author = await createUserViaAdmin(browser, { role: "AUTHOR" });
 });
 
-async function as(browser: Browser, who: Credentials): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, who.email, who.password);
-  return page;
-}
+const as = (browser: Browser, who: Credentials): Promise<Page> => contexts.signedIn(browser, who);
 
 test("an editor writes a full story and publishes it; readers see it at once", async ({ browser }) => {
   const page = await as(browser, editor);
@@ -40,7 +37,7 @@ test("an editor writes a full story and publishes it; readers see it at once", a
   await clickAndConfirm(page, "Publish", "Published");
   await expect(page.locator(".editor__statusbar")).toContainText("Published");
 
-  const reader = await (await browser.newContext()).newPage();
+  const reader = await contexts.anonymous(browser);
   await reader.goto(`/articles/${slug}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(reader.locator(".article-body p").nth(1)).toHaveText("“We need more time,” the speaker said — and the chamber agreed.");
@@ -53,7 +50,7 @@ test("an editor writes a full story and publishes it; readers see it at once", a
 
 test("Ctrl+S saves and bad input is explained next to the field without losing text", async ({ browser }) => {
   const page = await as(browser, editor);
-  await page.goto("/editor/articles/new");
+  await openHydrated(page, "/editor/articles/new");
   await page.getByLabel("Lead", { exact: true }).fill("A lead without a title");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Give the article a title")).toBeVisible();
@@ -87,8 +84,7 @@ test("the server refuses an author's publish even when the request is forged", a
   const writer = await as(browser, author);
   const title = `Forged publish ${runId()}`;
   await writeArticle(writer, { title, body: ["Not for publication."] });
-  await writer.getByRole("button", { name: "Save draft" }).click();
-  await expect(saveIndicator(writer)).toHaveText("Saved");
+  await saveDraft(writer);
   const slug = await writer.getByLabel("Slug").inputValue();
 
   // Rewrite the "Submit for review" server-action request into a publish.
@@ -131,16 +127,14 @@ test("revisions: compare two versions and restore an old one", async ({ browser 
   const page = await as(browser, editor);
   const title = `Revision story ${runId()}`;
   await writeArticle(page, { title, body: ["Version one of the text."] });
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(saveIndicator(page)).toHaveText("Saved");
+  await saveDraft(page);
   await articleIdOf(page);
 
   const body = page.getByLabel("Body", { exact: true });
   await body.click();
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Version two of the text.");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(saveIndicator(page)).toHaveText("Saved");
+  await saveDraft(page);
 
   const panel = page.getByRole("region", { name: /Revisions/ });
   await expect(panel.locator(".revisions__item")).toHaveCount(2);
@@ -178,14 +172,13 @@ test("a signed preview link shows the draft as readers will see it, and a forged
   const page = await as(browser, editor);
   const title = `Preview story ${runId()}`;
   await writeArticle(page, { title, lead: "Seen before publication.", body: ["Draft text for the preview."] });
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(saveIndicator(page)).toHaveText("Saved");
+  await saveDraft(page);
   await page.getByRole("button", { name: "Preview" }).click();
   const link = page.getByRole("link", { name: "Open preview" });
   const href = (await link.getAttribute("href"))!;
   expect(href).toMatch(/^\/preview\//);
 
-  const anonymous = await (await browser.newContext()).newPage();
+  const anonymous = await contexts.anonymous(browser);
   const response = await anonymous.goto(href);
   expect(response?.status()).toBe(200);
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(title);

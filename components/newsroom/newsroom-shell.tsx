@@ -9,8 +9,9 @@ import { SignOutButton } from "./sign-out-button.client";
 /** The newsroom's frame: top bar with the sections this user may use, then the page. */
 export function NewsroomShell({ user, siteName, children }: { user: SessionUser; siteName: string; children: ReactNode }) {
   const items: NavItem[] = [
-    { href: "/editor", label: "Articles", match: "/editor", exclude: ["/editor/corrections"] },
+    { href: "/editor", label: "Articles", match: "/editor", exclude: ["/editor/corrections", "/editor/categories", "/editor/tags"] },
     ...(can(user, "correction.handle") ? [{ href: "/editor/corrections", label: "Corrections" }] : []),
+    ...(can(user, "taxonomy.manage") ? [{ href: "/editor/categories", label: "Categories" }, { href: "/editor/tags", label: "Tags" }] : []),
     ...(can(user, "user.manage") ? [{ href: "/admin/users", label: "Users", separatorBefore: true }] : []),
     ...(can(user, "audit.read") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
     ...(can(user, "settings.manage") ? [{ href: "/admin/settings", label: "Settings" }] : []),

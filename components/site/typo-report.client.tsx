@@ -4,13 +4,23 @@
 // article and press Ctrl+Enter (or use the button), add an optional comment,
 // send. Small on purpose — no dependencies; the reader page stays light.
 import { useEffect, useRef, useState } from "react";
+import { MAX_REPORT_COMMENT, MAX_SELECTED_TEXT } from "@/lib/corrections/limits";
 import "./typo-report.css";
 
-const MAX_SELECTION = 500;
 const CONTEXT_RADIUS = 200;
 
 type Captured = { text: string; context: string };
-type Phase = { kind: "editing" } | { kind: "sending" } | { kind: "sent" } | { kind: "error"; message: string };
+type FieldErrors = { selectedText?: string; comment?: string };
+type Phase = { kind: "editing" } | { kind: "sending" } | { kind: "sent" } | { kind: "error"; message: string; fields: FieldErrors };
+
+/** The same limits the server's schema applies, with messages that name the field. */
+function checkReport(text: string, comment: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!text.trim()) errors.selectedText = "Select or type the text that has the mistake.";
+  else if (text.trim().length > MAX_SELECTED_TEXT) errors.selectedText = `The text with the mistake can be at most ${MAX_SELECTED_TEXT} characters (now ${text.trim().length}).`;
+  if (comment.trim().length > MAX_REPORT_COMMENT) errors.comment = `The comment can be at most ${MAX_REPORT_COMMENT} characters (now ${comment.trim().length}).`;
+  return errors;
+}
 
 /** The selected text inside `.article-body`, with the sentence-ish context around it. */
 function captureSelection(): Captured | null {
@@ -19,7 +29,7 @@ function captureSelection(): Captured | null {
   const range = selection.getRangeAt(0);
   const body = document.querySelector(".article");
   if (!body || !body.contains(range.commonAncestorContainer)) return null;
-  const text = selection.toString().replace(/\s+/g, " ").trim().slice(0, MAX_SELECTION);
+  const text = selection.toString().replace(/\s+/g, " ").trim().slice(0, MAX_SELECTED_TEXT);
   if (!text) return null;
   const block = (range.startContainer.parentElement?.closest("p, li, h1, h2, h3, h4, blockquote") ?? body) as HTMLElement;
   const whole = (block.textContent ?? "").replace(/\s+/g, " ");
@@ -66,8 +76,9 @@ export function TypoReport({ articleSlug }: { articleSlug: string }) {
 
   async function send(event: React.FormEvent) {
     event.preventDefault();
-    if (!captured.text.trim()) {
-      setPhase({ kind: "error", message: "Type or select the text that has the mistake." });
+    const fields = checkReport(captured.text, comment);
+    if (fields.selectedText || fields.comment) {
+      setPhase({ kind: "error", message: "", fields });
       return;
     }
     setPhase({ kind: "sending" });
@@ -78,15 +89,19 @@ export function TypoReport({ articleSlug }: { articleSlug: string }) {
         body: JSON.stringify({ articleSlug, selectedText: captured.text, context: captured.context, comment }),
       });
       if (response.status === 201) setPhase({ kind: "sent" });
-      else if (response.status === 429) setPhase({ kind: "error", message: "You have sent several reports just now. Please try again in a few minutes." });
+      else if (response.status === 429) setPhase({ kind: "error", message: "You have sent several reports just now. Please try again in a few minutes.", fields: {} });
       else {
-        const body = (await response.json().catch(() => ({}))) as { error?: string };
-        setPhase({ kind: "error", message: body.error ?? "The report could not be sent. Please try again." });
+        const body = (await response.json().catch(() => ({}))) as { error?: string; fieldErrors?: Record<string, string[] | undefined> };
+        const server: FieldErrors = { selectedText: body.fieldErrors?.selectedText?.[0], comment: body.fieldErrors?.comment?.[0] };
+        const onField = Boolean(server.selectedText || server.comment);
+        setPhase({ kind: "error", message: onField ? "" : (body.error ?? "The report could not be sent. Please try again."), fields: server });
       }
     } catch {
-      setPhase({ kind: "error", message: "You appear to be offline. Please try again." });
+      setPhase({ kind: "error", message: "You appear to be offline. Nothing was sent — please try again.", fields: {} });
     }
   }
+
+  const fieldError = phase.kind === "error" ? phase.fields : {};
 
   return (
     <div className="typo-report">
@@ -110,14 +125,36 @@ export function TypoReport({ articleSlug }: { articleSlug: string }) {
             <textarea
               id="typo-report-text"
               rows={3}
-              maxLength={MAX_SELECTION}
               value={captured.text}
               onChange={(event) => setCaptured({ text: event.target.value, context: captured.context })}
+              aria-invalid={fieldError.selectedText ? true : undefined}
+              aria-describedby={fieldError.selectedText ? "typo-report-text-error" : undefined}
               required
             />
+            {fieldError.selectedText ? (
+              <p className="typo-report__error" id="typo-report-text-error" role="alert">
+                {fieldError.selectedText}
+              </p>
+            ) : null}
             <label htmlFor="typo-report-comment">Comment (optional)</label>
-            <textarea id="typo-report-comment" rows={3} maxLength={1000} value={comment} onChange={(event) => setComment(event.target.value)} placeholder="What should it say?" />
-            {phase.kind === "error" ? (
+            <textarea
+              id="typo-report-comment"
+              rows={3}
+              value={comment}
+              onChange={(event) => setComment(event.target.value)}
+              placeholder="What should it say?"
+              aria-invalid={fieldError.comment ? true : undefined}
+              aria-describedby={fieldError.comment ? "typo-report-comment-hint typo-report-comment-error" : "typo-report-comment-hint"}
+            />
+            <p className="typo-report__hint-line" id="typo-report-comment-hint">
+              Up to {MAX_REPORT_COMMENT} characters. Reports go to the editors only; they are never published.
+            </p>
+            {fieldError.comment ? (
+              <p className="typo-report__error" id="typo-report-comment-error" role="alert">
+                {fieldError.comment}
+              </p>
+            ) : null}
+            {phase.kind === "error" && phase.message ? (
               <p className="typo-report__error" role="alert">
                 {phase.message}
               </p>

@@ -8,8 +8,8 @@ import { requestIp } from "@/lib/audit/request";
 import { revalidateArticleChange } from "@/lib/cache/public";
 import { db } from "@/lib/db";
 import { getSiteSettings } from "@/lib/settings/data";
-import { articleFormSchema, previewLinkSchema, restoreRevisionSchema, workflowActionSchema, revisionDiffSchema } from "./schema";
-import { createArticle, restoreRevision, runWorkflowAction, saveArticle, type ArticleSnapshot, type ServiceResult } from "./service";
+import { articleFormSchema, deleteArticleSchema, previewLinkSchema, restoreRevisionSchema, workflowActionSchema, revisionDiffSchema } from "./schema";
+import { createArticle, deleteArticle, restoreRevision, runWorkflowAction, saveArticle, type ArticleSnapshot, type ServiceResult } from "./service";
 import { parseZonedLocalDateTime } from "./schedule-time";
 import { createPreviewToken } from "./preview";
 import { compareRevisions } from "./newsroom-data";
@@ -105,3 +105,21 @@ export const createPreviewLinkAction = validatedAction(previewLinkSchema, {}, as
   const { token, expiresAt } = createPreviewToken(input.id);
   return { status: "success", data: { url: `/preview/${token}`, expiresAt: expiresAt.toISOString() } };
 });
+
+/** "Delete article" (EDITOR+, or an author's own never-published draft); the service re-checks inside its transaction. */
+export const deleteArticleAction = validatedAction(
+  deleteArticleSchema,
+  {
+    permission: async (user, input) => {
+      const article = await db.article.findUnique({ where: { id: input.id }, select: { authorId: true, status: true, publishedAt: true } });
+      // A missing article is the service's "no longer exists", not a permission error.
+      return !article || can(user, "article.delete", { authorId: article.authorId, status: article.status, everPublished: article.publishedAt !== null });
+    },
+  },
+  async (input, user) => {
+    const result = await deleteArticle(user, input, { ip: await requestIp() });
+    if (!result.ok) return { status: "error", message: result.message };
+    for (const change of result.publicChanges) await revalidateArticleChange(change);
+    return { status: "success", message: `Deleted “${result.title}”` };
+  },
+);

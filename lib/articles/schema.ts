@@ -106,6 +106,12 @@ export const revisionDiffSchema = z.object({
 
 export const previewLinkSchema = z.object({ id: z.string().trim().min(1).max(40) });
 
+/** "Delete article", after the confirmation step: the version the editor saw. */
+export const deleteArticleSchema = z.object({
+  id: z.string().trim().min(1).max(40),
+  version: z.coerce.number().int().min(0),
+});
+
 export const editorListSchema = z.object({
   status: z.enum(["drafts", "review", "scheduled", "published", "archived", "all"]).catch("all"),
   q: z.string().trim().max(200).catch(""),

@@ -7,6 +7,7 @@ import "server-only";
 import { db, Prisma, type ArticleStatus, type Role } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/service";
+import { recordPublish } from "@/lib/observability/metrics.cjs";
 import type { ArticleChange } from "@/lib/cache/tags";
 import { sanitizeArticleHtml } from "@/lib/text/sanitize";
 import { slugify } from "@/lib/text/slugify";
@@ -197,7 +198,7 @@ async function validateCategory(tx: Tx | typeof db, categoryId: string | null): 
 
 // ── Revisions ────────────────────────────────────────────────────────────────
 
-type RevisionKind = "SAVE" | "AUTOSAVE" | "PUBLISH" | "RESTORE";
+type RevisionKind = "SAVE" | "AUTOSAVE" | "PUBLISH" | "RESTORE" | "CONFLICT";
 
 /**
  * Keeps a revision of `content`. Autosaves roll into one AUTOSAVE row while the
@@ -222,7 +223,29 @@ async function writeRevision(tx: Tx, article: { id: string; version: number; sta
       return;
     }
   }
+  if (kind === "CONFLICT") {
+    // The same refused text twice in a row (autosave, then a click) is kept once.
+    const latest = await tx.revision.findFirst({ where: { articleId: article.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    if (latest && latest.kind === "CONFLICT" && latest.authorId === actor.id && sameContent(revisionContent(latest), content)) return;
+  }
   await tx.revision.create({ data: { ...data, kind, articleId: article.id, authorId: actor.id } });
+}
+
+function revisionContent(revision: { title: string; lead: string | null; body: string; slug: string; categoryId: string | null; tags: string }): ArticleContent {
+  return { title: revision.title, lead: revision.lead, body: revision.body, slug: revision.slug, categoryId: revision.categoryId, tags: safeTagList(revision.tags) };
+}
+
+/**
+ * A save refused for a stale version writes nothing to the article, but its text
+ * is kept as a CONFLICT revision: whatever the editor then chooses ("Take theirs"
+ * included), their version stays in the history and can be restored.
+ */
+async function keepRefusedContent(result: ServiceResult, baseVersion: number, content: ArticleContent, actor: EditorActor): Promise<ServiceResult> {
+  if (result.ok || result.kind !== "conflict") return result;
+  const { id, status } = result.current;
+  // `version` is the one the refused edit started from.
+  await db.$transaction((tx) => writeRevision(tx, { id, version: baseVersion, status }, content, actor, "CONFLICT"));
+  return result;
 }
 
 // ── Optimistic locking ───────────────────────────────────────────────────────
@@ -395,7 +418,7 @@ export async function saveArticle(actor: EditorActor, input: SaveInput, options:
   const prepared = await prepareContent(db, input.content, before);
   if (!prepared.ok) return prepared;
 
-  return inTransaction(async (tx) => {
+  const result = await inTransaction(async (tx) => {
     const article = await claimVersion(tx, input.id, input.version);
     await applySave(tx, article, prepared.content, actor, options.ip, now);
     const { snapshot } = await reloadSnapshot(tx, article.id);
@@ -403,6 +426,7 @@ export async function saveArticle(actor: EditorActor, input: SaveInput, options:
     // A live article's edit is pending, so readers see no change until it is published.
     return { ok: true, article: snapshot, publicChange: null };
   });
+  return keepRefusedContent(result, input.version, prepared.content, actor);
 }
 
 export type WorkflowInput = {
@@ -442,7 +466,7 @@ export async function runWorkflowAction(actor: EditorActor, input: WorkflowInput
     prepared = result.content;
   }
 
-  return inTransaction(async (tx) => {
+  const result = await inTransaction(async (tx) => {
     let article = await claimVersion(tx, input.id, input.version);
     if (prepared && isEditableStatus(article.status)) {
       await applySave(tx, article, prepared, actor, options.ip, now, input.action === "submit");
@@ -517,6 +541,8 @@ export async function runWorkflowAction(actor: EditorActor, input: WorkflowInput
     const { snapshot } = await reloadSnapshot(tx, article.id);
     return { ok: true, article: snapshot, publicChange };
   });
+  if (result.ok && input.action === "publish") recordPublish("editor");
+  return prepared ? keepRefusedContent(result, input.version, prepared, actor) : result;
 }
 
 /** Brings back an old revision's content as a new save (a live article gets it as a pending change). */
@@ -567,4 +593,61 @@ function safeTagList(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+export type DeleteResult = { ok: true; title: string; publicChanges: ArticleChange[] } | ServiceFailure;
+
+/**
+ * Deletes an article for good, with its revisions, old slugs and reader reports
+ * (the database cascades), leaving an audit row. Refused with a conflict if it
+ * changed since the editor loaded it: nobody deletes what they have not seen.
+ */
+export async function deleteArticle(actor: EditorActor, input: { id: string; version: number }, options: Options = {}): Promise<DeleteResult> {
+  const before = await loadArticle(db, input.id);
+  if (!before) return NOT_FOUND;
+  if (!can(actor, "article.delete", { ...articleRef(before), everPublished: before.publishedAt !== null })) return FORBIDDEN;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const article = await claimVersion(tx, input.id, input.version);
+        const oldSlugs = (await tx.slugRedirect.findMany({ where: { articleId: article.id }, select: { slug: true } })).map(({ slug }) => slug);
+        await tx.article.delete({ where: { id: article.id } });
+        await recordAudit(tx, {
+          actor,
+          action: "article.deleted",
+          targetType: "article",
+          targetId: article.id,
+          targetName: article.title,
+          ip: options.ip,
+          data: { slug: article.slug, status: article.status, ...(article.publishedAt ? { publishedAt: article.publishedAt.toISOString() } : {}), ...(oldSlugs.length ? { oldSlugs } : {}) },
+        });
+        // Readers could see it (or be redirected to it): those pages must answer 404 now.
+        const publicChanges = article.status === "PUBLISHED" ? [publicChangeOf(article), ...oldSlugs.map((slug) => ({ slug }))] : [];
+        return { ok: true as const, title: article.title, publicChanges };
+      },
+      { timeout: 15_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (!(error instanceof Abort)) throw error;
+    if (error.failure.kind !== "conflict") return error.failure;
+    return { ...error.failure, message: "Someone changed this article since you opened it. Nothing was deleted — reload the page and check before deleting." };
+  }
+}
+
+/**
+ * Rewrites the pending change of every live article that has one, for a
+ * category or tag that was merged, renamed or deleted (a pending change names
+ * them by id and name). `change` returns null to leave one as it is.
+ */
+export async function rewritePendingChanges(tx: Tx, change: (pending: PendingChange) => PendingChange | null): Promise<number> {
+  const rows = await tx.article.findMany({ where: { NOT: { pending: { equals: Prisma.DbNull } } }, select: { id: true, pending: true } });
+  let rewritten = 0;
+  for (const row of rows) {
+    const pending = parsePending(row.pending);
+    const next = pending ? change(pending) : null;
+    if (!next) continue;
+    await tx.article.update({ where: { id: row.id }, data: { pending: next as unknown as Prisma.InputJsonValue } });
+    rewritten++;
+  }
+  return rewritten;
 }

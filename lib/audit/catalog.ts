@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = {
     "article.slug_changed",
   ],
   Corrections: ["correction.accepted", "correction.dismissed"],
+  "Categories and tags": ["category.created", "category.updated", "category.deleted", "tag.updated", "tag.merged", "tag.deleted"],
   Settings: ["settings.changed"],
 } as const;
 

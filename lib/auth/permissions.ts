@@ -4,7 +4,12 @@
 import type { ArticleStatus, Role } from "@/lib/db/types";
 
 export type Actor = { id: string; role: Role };
-export type ArticleRef = { authorId: string | null; status: ArticleStatus };
+export type ArticleRef = {
+  authorId: string | null;
+  status: ArticleStatus;
+  /** Whether readers ever saw it; only "article.delete" asks, and unknown counts as yes. */
+  everPublished?: boolean;
+};
 
 export type Action =
   | "article.create"
@@ -61,6 +66,9 @@ export function can(actor: Actor | null | undefined, action: Action, article?: A
       return own && AUTHOR_EDITABLE.has(article!.status);
     case "article.submit":
       return own && (article!.status === "DRAFT" || article!.status === "PUBLISHED" || article!.status === "UNPUBLISHED");
+    case "article.delete":
+      // Their own draft that was never public; anything readers have seen is an editor's call.
+      return own && article!.status === "DRAFT" && article!.everPublished === false;
     default:
       return false;
   }

@@ -21,6 +21,7 @@ export const TABLES = [
   { model: "User", key: ["id"] },
   { model: "UserToken", key: ["id"] },
   { model: "Category", key: ["id"] },
+  { model: "CategorySlugRedirect", key: ["slug"] },
   { model: "Tag", key: ["id"] },
   { model: "Article", key: ["id"], json: [{ field: "pending", nullable: true }] },
   { model: "ArticleTag", key: ["articleId", "tagId"] },

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/config";
 import { migrate } from "@/lib/db/migrate";
 import { findPublishedArticle, findRedirectedSlug } from "@/lib/articles/data";
-import { createArticle, restoreRevision, runWorkflowAction, saveArticle, type EditorActor, type ServiceResult, type ServiceSuccess } from "@/lib/articles/service";
+import { createArticle, deleteArticle, restoreRevision, runWorkflowAction, saveArticle, type EditorActor, type ServiceResult, type ServiceSuccess } from "@/lib/articles/service";
 import { listEditorArticles } from "@/lib/articles/newsroom-data";
 import { articleContentSchema, editorListSchema, type ArticleContentInput } from "@/lib/articles/schema";
 
@@ -114,6 +114,32 @@ describe("creating and saving", () => {
     revisions = await db.revision.findMany({ where: { articleId: draft.id }, orderBy: { createdAt: "asc" } });
     expect(revisions.map((revision) => revision.kind)).toEqual(["SAVE", "SAVE"]);
     expect(revisions[1]!.title).toBe(`final ${RUN}`);
+  });
+
+  it("keeps a refused stale save as one CONFLICT revision, without touching the article", async () => {
+    const draft = await newDraft();
+    const theirs = ok(await saveArticle(editor, { id: draft.id, version: 1, content: content({ title: `Theirs ${RUN}` }) })).article;
+    const stale = { id: draft.id, version: 1, content: content({ title: `Refused ${RUN}`, body: "<p>My refused text.</p>" }) };
+    expect(await saveArticle(author, { ...stale, autosave: true })).toMatchObject({ ok: false, kind: "conflict" });
+    // The same text refused again (autosave, then a click; or Publish from the stale form) is kept once.
+    expect(await saveArticle(author, stale)).toMatchObject({ ok: false, kind: "conflict" });
+    expect(await runWorkflowAction(author, { ...stale, action: "submit" })).toMatchObject({ ok: false, kind: "conflict" });
+    const row = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(row).toMatchObject({ title: `Theirs ${RUN}`, version: 2 });
+    let revisions = await db.revision.findMany({ where: { articleId: draft.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(revisions.map((revision) => [revision.kind, revision.version, revision.authorId])).toEqual([
+      ["SAVE", 1, author.id],
+      ["SAVE", 2, editor.id],
+      ["CONFLICT", 1, author.id],
+    ]);
+    expect(revisions[2]).toMatchObject({ title: `Refused ${RUN}`, body: "<p>My refused text.</p>" });
+
+    // Taking theirs and saving on top never overwrites the refused text in the history.
+    ok(await saveArticle(author, { id: draft.id, version: theirs.version, content: content({ title: `Theirs ${RUN}`, lead: "Merged" }), autosave: true }));
+    revisions = await db.revision.findMany({ where: { articleId: draft.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(revisions.map((revision) => revision.kind)).toEqual(["SAVE", "SAVE", "CONFLICT", "AUTOSAVE"]);
+    const restored = ok(await restoreRevision(author, { id: draft.id, version: 3, revisionId: revisions[2]!.id })).article;
+    expect(restored).toMatchObject({ title: `Refused ${RUN}`, body: "<p>My refused text.</p>" });
   });
 
   it("refuses an author editing someone else's article", async () => {
@@ -268,5 +294,64 @@ describe("editor list", () => {
     const list = await listEditorArticles({ ...editor }, editorListSchema.parse({ status: "scheduled", q: `Overdue ${RUN}` }), later);
     expect(list.overdueCount).toBeGreaterThanOrEqual(1);
     expect(list.items[0]).toMatchObject({ id: draft.id, overdue: true });
+  });
+});
+
+describe("deleting", () => {
+  it("deletes a live article with its history and old slugs, audits it and names the pages to revalidate", async () => {
+    const live = await publishedArticle({ title: `To be deleted ${RUN}`, tags: `Doomed ${RUN}` });
+    const renamed = ok(await saveArticle(editor, { id: live.id, version: live.version, content: content({ title: live.title, slug: `deleted-renamed-${RUN}`, tags: `Doomed ${RUN}` }) })).article;
+    const moved = ok(await runWorkflowAction(editor, { id: live.id, version: renamed.version, action: "publish" })).article;
+    await db.correction.create({ data: { articleId: live.id, selectedText: "typo" } });
+    expect(await findRedirectedSlug(live.slug)).toBe(moved.slug);
+
+    const result = await deleteArticle(editor, { id: live.id, version: moved.version }, { ip: "203.0.113.9" });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.title).toBe(live.title);
+    expect(result.publicChanges).toEqual([
+      expect.objectContaining({ slug: moved.slug, categorySlugs: [`politics-${RUN}`], tagSlugs: [`doomed-${RUN}`], authorSlug: author.slug }),
+      { slug: live.slug },
+    ]);
+    expect(await db.article.findUnique({ where: { id: live.id } })).toBeNull();
+    expect(await db.revision.count({ where: { articleId: live.id } })).toBe(0);
+    expect(await db.slugRedirect.count({ where: { articleId: live.id } })).toBe(0);
+    expect(await db.correction.count({ where: { articleId: live.id } })).toBe(0);
+    expect(await findPublishedArticle(moved.slug)).toBeNull();
+    expect(await findRedirectedSlug(live.slug)).toBeNull();
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "article.deleted", targetId: live.id } });
+    expect(audit).toMatchObject({ actorId: editor.id, targetName: live.title, ip: "203.0.113.9" });
+    expect(audit.data).toMatchObject({ slug: moved.slug, status: "PUBLISHED", oldSlugs: [live.slug] });
+    // The slugs are free again.
+    expect((await newDraft({ title: `Reuse ${RUN}`, slug: live.slug })).slug).toBe(live.slug);
+  });
+
+  it("lets an author delete only their own draft that was never published", async () => {
+    const own = await newDraft();
+    const others = await newDraft({}, otherAuthor);
+    expect(await deleteArticle(author, { id: others.id, version: others.version })).toMatchObject({ ok: false, kind: "forbidden" });
+    const submitted = ok(await runWorkflowAction(author, { id: own.id, version: own.version, action: "submit" })).article;
+    expect(await deleteArticle(author, { id: own.id, version: submitted.version })).toMatchObject({ ok: false, kind: "forbidden" });
+
+    // Published once, then archived and reopened: a draft again, but readers saw it.
+    const once = await publishedArticle();
+    const archived = ok(await runWorkflowAction(editor, { id: once.id, version: once.version, action: "archive" })).article;
+    const reopened = ok(await runWorkflowAction(editor, { id: once.id, version: archived.version, action: "reopen" })).article;
+    expect(reopened.status).toBe("DRAFT");
+    expect(await deleteArticle(author, { id: once.id, version: reopened.version })).toMatchObject({ ok: false, kind: "forbidden" });
+
+    const fresh = await newDraft();
+    const deleted = await deleteArticle(author, { id: fresh.id, version: fresh.version });
+    expect(deleted).toMatchObject({ ok: true, publicChanges: [] });
+    expect(await db.article.count({ where: { id: { in: [fresh.id, others.id, once.id] } } })).toBe(2);
+  });
+
+  it("refuses to delete a version the editor has not seen, and an article that is gone", async () => {
+    const draft = await newDraft();
+    ok(await saveArticle(author, { id: draft.id, version: 1, content: content({ title: `Changed meanwhile ${RUN}` }) }));
+    const stale = await deleteArticle(editor, { id: draft.id, version: 1 });
+    expect(stale).toMatchObject({ ok: false, kind: "conflict", message: expect.stringContaining("Nothing was deleted") });
+    expect(await db.article.count({ where: { id: draft.id } })).toBe(1);
+    expect(await deleteArticle(editor, { id: draft.id, version: 2 })).toMatchObject({ ok: true });
+    expect(await deleteArticle(editor, { id: draft.id, version: 3 })).toMatchObject({ ok: false, kind: "not_found" });
   });
 });

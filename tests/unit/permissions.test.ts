@@ -88,4 +88,15 @@ describe("can(role, action, article)", () => {
       for (const status of STATUSES) expect(can({ id: me, role: "AUTHOR" }, action, { authorId: me, status })).toBe(false);
     }
   });
+
+  it("lets an author delete only their own draft that readers never saw", () => {
+    const author = { id: me, role: "AUTHOR" as const };
+    expect(can(author, "article.delete", { authorId: me, status: "DRAFT", everPublished: false })).toBe(true);
+    expect(can(author, "article.delete", { authorId: me, status: "DRAFT", everPublished: true })).toBe(false);
+    expect(can(author, "article.delete", { authorId: someoneElse, status: "DRAFT", everPublished: false })).toBe(false);
+    for (const status of STATUSES.filter((value) => value !== "DRAFT")) {
+      expect(can(author, "article.delete", { authorId: me, status, everPublished: false }), status).toBe(false);
+    }
+    expect(can({ id: me, role: "EDITOR" }, "article.delete", { authorId: someoneElse, status: "PUBLISHED", everPublished: true })).toBe(true);
+  });
 });

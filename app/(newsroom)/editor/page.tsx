@@ -40,6 +40,8 @@ export default async function EditorHomePage({ searchParams }: Props) {
         </ButtonLink>
       </div>
 
+      {raw.deleted === "1" ? <Notice tone="success">Article deleted.</Notice> : null}
+
       {list.overdueCount > 0 ? (
         <Notice tone="error" title={`${list.overdueCount} scheduled ${list.overdueCount === 1 ? "article is" : "articles are"} overdue`}>
           Their publish time has passed but they are not live yet. <Link href={tabHref("scheduled")}>Review scheduled articles</Link>.

@@ -17,9 +17,9 @@ function InContext({ text, context }: { text: string; context: string | null }) 
   }
   return (
     <blockquote className="corrections__quote">
-      …{context.slice(0, at)}
+      {context.slice(0, at)}
       <mark>{text}</mark>
-      {context.slice(at + text.length)}…
+      {context.slice(at + text.length)}
     </blockquote>
   );
 }
@@ -39,7 +39,13 @@ export function CorrectionsTable({ items, timeZone, open }: { items: CorrectionR
           <tr key={item.id} data-correction-id={item.id}>
             <td>
               <InContext text={item.selectedText} context={item.context} />
-              {item.comment ? <p className="small">“{item.comment}”</p> : <p className="small muted">No comment</p>}
+              {item.comment ? (
+                <p className="small">
+                  <span className="muted">Reader’s comment:</span> {item.comment}
+                </p>
+              ) : (
+                <p className="small muted">No comment</p>
+              )}
               <span className="table__sub">
                 Reported{" "}
                 <time dateTime={item.createdAt.toISOString()} title={formatShortDateTime(item.createdAt, timeZone)}>

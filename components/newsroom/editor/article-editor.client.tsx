@@ -24,6 +24,7 @@ import { ConflictPanel } from "./conflict-panel.client";
 import { CategoryField, type CategoryOption } from "./category-field.client";
 import { PreviewLink } from "./preview-link.client";
 import { RevisionsPanel, type RevisionItem } from "./revisions-panel.client";
+import { DeleteArticle } from "./delete-article.client";
 
 export const AUTOSAVE_DELAY_MS = 2500;
 
@@ -74,9 +75,58 @@ const ACTION_LABEL: Record<WorkflowAction, string> = {
 /** Buttons that only change the status; with unsaved edits they save them too. */
 const STATUS_ONLY: ReadonlySet<WorkflowAction> = new Set(["unschedule", "unpublish", "archive", "reopen"]);
 
+type Message = { tone: "success" | "error" | "info"; text: string };
+type FocusSpot = { field: "title" | "lead" | "tags" | "slug" | "body"; from: number; to: number };
+/** What a new article's form passes to the form that replaces it (see `handoffs`). */
+type Handoff = { version: number; at: number; fields: Fields; savedKey: string; message: Message | null; slugAuto: boolean; scheduledAt: string; focus: FocusSpot | null };
+
+/**
+ * After a new article's first save the page moves from /editor/articles/new to
+ * /editor/articles/<id>, and Next mounts that page afresh (now and then with a
+ * full page load). Until the move is over the old form keeps its state here —
+ * text typed meanwhile, the message, the caret — in memory and in the tab's
+ * sessionStorage, and the new form starts from it: the move loses nothing.
+ */
+const memory = new Map<string, Handoff>();
+const storageKey = (id: string) => `lede:editor-handoff:${id}`;
+const handoffs = {
+  set(id: string, handoff: Handoff) {
+    memory.set(id, handoff);
+    try {
+      sessionStorage.setItem(storageKey(id), JSON.stringify(handoff));
+    } catch {
+      // Storage full or blocked: the in-memory copy covers the usual, in-page move.
+    }
+  },
+  delete(id: string) {
+    memory.delete(id);
+    try {
+      sessionStorage.removeItem(storageKey(id));
+    } catch {
+      // As above.
+    }
+  },
+  fromStorage(id: string): Handoff | undefined {
+    try {
+      const text = sessionStorage.getItem(storageKey(id));
+      return text ? (JSON.parse(text) as Handoff) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
+const HANDOFF_FIELDS = ["title", "lead", "tags", "slug"] as const;
+
+/** The handoff for this article, if it was left moments ago at the version the server now renders. */
+function takeHandoff(snapshot: ArticleSnapshot | null, { afterReload = false } = {}): Handoff | null {
+  const handoff = snapshot ? (afterReload ? handoffs.fromStorage(snapshot.id) : memory.get(snapshot.id)) : undefined;
+  return handoff && handoff.version === snapshot!.version && Date.now() - handoff.at < 30_000 ? handoff : null;
+}
+
 export function ArticleEditor({ initial, user, categories: initialCategories, timeZone, siteUrl, revisions }: Props) {
   const router = useRouter();
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(initial.snapshot));
+  const [handoff] = useState(() => takeHandoff(initial.snapshot));
+  const [fields, setFields] = useState<Fields>(() => handoff?.fields ?? fieldsOf(initial.snapshot));
   const [server, setServer] = useState<ServerState>(() => ({
     id: initial.snapshot?.id ?? null,
     version: initial.snapshot?.version ?? 0,
@@ -84,26 +134,57 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     hasPending: initial.snapshot?.hasPending ?? false,
     reviewRequested: initial.snapshot?.reviewRequested ?? false,
   }));
-  const [savedKey, setSavedKey] = useState(() => keyOf(fieldsOf(initial.snapshot)));
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>(initial.snapshot ? "saved" : "new");
+  const [savedKey, setSavedKey] = useState(() => handoff?.savedKey ?? keyOf(fieldsOf(initial.snapshot)));
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>(() =>
+    handoff ? (keyOf(handoff.fields) === handoff.savedKey ? "saved" : "unsaved") : initial.snapshot ? "saved" : "new",
+  );
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string[]>>>({});
-  const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(handoff?.message ?? null);
   const [conflict, setConflict] = useState<ArticleSnapshot | null>(null);
   const [busy, setBusy] = useState<"save" | WorkflowAction | null>(null);
-  const [scheduledAt, setScheduledAt] = useState(initial.scheduledAtLocal);
+  const [scheduledAt, setScheduledAt] = useState(handoff?.scheduledAt ?? initial.scheduledAtLocal);
   const [categories, setCategories] = useState(initialCategories);
-  const [slugAuto, setSlugAuto] = useState(() => !initial.everPublished && (!initial.snapshot || initial.snapshot.slug === slugify(initial.snapshot.title)));
+  const [slugAuto, setSlugAuto] = useState(() => handoff?.slugAuto ?? (!initial.everPublished && (!initial.snapshot || initial.snapshot.slug === slugify(initial.snapshot.title))));
 
-  // The latest values for callbacks that outlive a render (timers, key handlers).
+  // The latest values for callbacks that outlive a render (timers, key handlers, the handoff).
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
+  const savedKeyRef = useRef(savedKey);
+  savedKeyRef.current = savedKey;
+  const slugAutoRef = useRef(slugAuto);
+  slugAutoRef.current = slugAuto;
+  /** Set by a new article's first save: the message for the form that takes over. */
+  const handingOver = useRef<{ message: Message | null } | null>(null);
+  /** This (/new) form has handed over and must not save any more. */
+  const retired = useRef(false);
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
   const serverRef = useRef(server);
   serverRef.current = server;
   const inFlight = useRef<Promise<unknown> | null>(null);
+  /** Set once the article is deleted: nothing may save it again. */
+  const deleted = useRef(false);
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const bodyHandle = useRef<RichTextHandle | null>(null);
+  const bodyFocus = useRef(handoff?.focus?.field === "body" ? handoff.focus : null);
+  /** Body text a handoff brought after a full page load, for when Tiptap is ready. */
+  const bodyHtml = useRef<string | null>(null);
   const setBodyHandle = useCallback((handle: RichTextHandle | null) => {
     bodyHandle.current = handle;
+    if (handle && bodyHtml.current !== null) {
+      handle.setHtml(bodyHtml.current);
+      bodyHtml.current = null;
+    }
+    // The caret was in the body when the previous form handed over.
+    if (handle && bodyFocus.current) {
+      handle.focusAt(bodyFocus.current.from, bodyFocus.current.to);
+      bodyFocus.current = null;
+    }
   }, []);
 
   const dirty = keyOf(fields) !== savedKey;
@@ -130,10 +211,43 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     if (saveStatus !== "saving") setSaveStatus("unsaved");
   }
 
+  const scheduledAtRef = useRef(scheduledAt);
+  scheduledAtRef.current = scheduledAt;
+
+  /**
+   * After the first save, until the page has moved: keeps the handoff for the
+   * form that takes over current (it reads it while rendering, before this one
+   * unmounts), the caret included.
+   */
+  const writeHandoff = useCallback(() => {
+    const id = serverRef.current.id;
+    if (!id || !handingOver.current) return;
+    const active = document.activeElement;
+    const input = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+    const field = input ? HANDOFF_FIELDS.find((name) => input.id === `field-${name}`) : undefined;
+    const body = bodyHandle.current?.selection();
+    const focus: FocusSpot | null = input && field ? { field, from: input.selectionStart ?? 0, to: input.selectionEnd ?? 0 } : body ? { field: "body", ...body } : null;
+    handoffs.set(id, {
+      version: serverRef.current.version,
+      at: Date.now(),
+      fields: fieldsRef.current,
+      savedKey: savedKeyRef.current,
+      message: handingOver.current.message,
+      slugAuto: slugAutoRef.current,
+      scheduledAt: scheduledAtRef.current,
+      focus,
+    });
+  }, []);
+  useEffect(() => {
+    if (handingOver.current) writeHandoff();
+  });
+
   /** Sends the form (or a status change) to the server; one request at a time. */
   const send = useCallback(
     async (intent: "save" | WorkflowAction, { autosave = false }: { autosave?: boolean } = {}): Promise<boolean> => {
       while (inFlight.current) await inFlight.current.catch(() => undefined);
+      // Handed over to the form on /editor/articles/<id>: that one saves from now on.
+      if (retired.current) return false;
       const current = fieldsRef.current;
       const state = serverRef.current;
       const withContent = !STATUS_ONLY.has(intent as WorkflowAction) || (dirtyRef.current && isEditableStatus(state.status));
@@ -192,19 +306,47 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
         if (withContent) {
           // The server may have settled the slug (generated, made unique); take it unless the user changed it meanwhile.
           const serverSlugDiffers = article.slug !== current.slug;
+          // The refs too: a handoff may read them before the next render.
           if (serverSlugDiffers && fieldsRef.current.slug === current.slug) {
+            fieldsRef.current = { ...fieldsRef.current, slug: article.slug };
             setFields((latest) => ({ ...latest, slug: article.slug }));
-            setSavedKey(keyOf({ ...current, slug: article.slug }));
+            savedKeyRef.current = keyOf({ ...current, slug: article.slug });
           } else {
-            setSavedKey(sentKey);
+            savedKeyRef.current = sentKey;
           }
+          setSavedKey(savedKeyRef.current);
         }
         setFieldErrors({});
         setConflict(null);
-        setSaveStatus(keyOf(fieldsRef.current) === sentKey || !withContent ? "saved" : "unsaved");
-        if (!autosave) setMessage({ tone: "success", text: result.message ?? "Saved" });
-        if (isNew) window.history.replaceState(null, "", `/editor/articles/${article.id}`);
-        if (!autosave || isNew) router.refresh();
+        const done: Message | null = autosave ? null : { tone: "success", text: result.message ?? "Saved" };
+        const settle = () => {
+          setSaveStatus(keyOf(fieldsRef.current) === savedKeyRef.current || !withContent ? "saved" : "unsaved");
+          if (done) setMessage(done);
+        };
+        if (isNew) {
+          // Next mounts /editor/articles/<id> afresh: this form hands over as it goes
+          // (see `handoffs`) and reads "Saving…" until then.
+          handingOver.current = { message: done };
+          retired.current = true;
+          if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
+          writeHandoff();
+          // A navigation, not history.replaceState + refresh: a server action's own re-render of
+          // /new arriving meanwhile cannot leave Next's tree half-patched (it reloads the page then).
+          router.replace(`/editor/articles/${article.id}`, { scroll: false });
+          // Should the new page never arrive (connection lost), this form carries on at the article's address.
+          setTimeout(() => {
+            if (!alive.current || !handingOver.current) return;
+            handingOver.current = null;
+            retired.current = false;
+            window.history.replaceState(null, "", `/editor/articles/${article.id}`);
+            settle();
+          }, 8_000);
+          return true;
+        }
+        settle();
+        // A save that lands while the page is still moving: the taking-over form needs its version.
+        writeHandoff();
+        if (!autosave) router.refresh();
         return true;
       }
       if (data.conflict) {
@@ -218,18 +360,59 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
       setSaveStatus("error");
       return false;
     },
-    [router],
+    [router, writeHandoff],
   );
 
-  const scheduledAtRef = useRef(scheduledAt);
-  scheduledAtRef.current = scheduledAt;
+  // Taking over from the /new form: its caret back where it was. A page restored from history with
+  // the /new form at an article's address (Back after the first save) reloads that article instead.
+  const mounted = useRef({ snapshot: initial.snapshot, handoff });
+  useEffect(() => {
+    const { snapshot, handoff: inMemory } = mounted.current;
+    if (!snapshot) {
+      if (window.location.pathname !== "/editor/articles/new") router.refresh();
+      return;
+    }
+    // After a full page load the handoff is only in sessionStorage, and is applied now, past hydration.
+    const handoff = inMemory ?? takeHandoff(snapshot, { afterReload: true });
+    if (!handoff) {
+      handoffs.delete(snapshot.id);
+      return;
+    }
+    if (!inMemory) {
+      fieldsRef.current = handoff.fields;
+      savedKeyRef.current = handoff.savedKey;
+      setFields(handoff.fields);
+      setSavedKey(handoff.savedKey);
+      setSaveStatus(keyOf(handoff.fields) === handoff.savedKey ? "saved" : "unsaved");
+      setMessage(handoff.message);
+      setSlugAuto(handoff.slugAuto);
+      setScheduledAt(handoff.scheduledAt);
+      if (bodyHandle.current) bodyHandle.current.setHtml(handoff.fields.body);
+      else bodyHtml.current = handoff.fields.body;
+      if (handoff.focus?.field === "body") bodyFocus.current = handoff.focus;
+    }
+    const spot = handoff.focus;
+    const element = spot && spot.field !== "body" ? document.getElementById(`field-${spot.field}`) : null;
+    if (spot && (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) {
+      element.focus();
+      element.setSelectionRange(spot.from, spot.to);
+    }
+    // Next may still swap the page once more (a server action's own re-render of /new arriving
+    // late): keep handing over for a few seconds, then the move is done.
+    handingOver.current = { message: handoff.message };
+    const done = setTimeout(() => {
+      handingOver.current = null;
+      handoffs.delete(snapshot.id);
+    }, 5_000);
+    return () => clearTimeout(done);
+  }, [router]);
 
   // Autosave after a pause in typing (never over a conflict, never a blank new draft).
   useEffect(() => {
     if (!dirty || !editable || conflict) return;
     if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
     autosaveTimer.current = setTimeout(() => {
-      if (dirtyRef.current && !conflictRef.current && fieldsRef.current.title.trim()) void send("save", { autosave: true });
+      if (dirtyRef.current && !conflictRef.current && !deleted.current && fieldsRef.current.title.trim()) void send("save", { autosave: true });
     }, AUTOSAVE_DELAY_MS);
     return () => {
       if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
@@ -239,7 +422,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
   // Back online: save what is waiting.
   useEffect(() => {
     const onOnline = () => {
-      if (dirtyRef.current && !conflictRef.current) void send("save", { autosave: true });
+      if (dirtyRef.current && !conflictRef.current && !deleted.current) void send("save", { autosave: true });
     };
     const onOffline = () => setSaveStatus((status) => (status === "saved" ? status : "offline"));
     window.addEventListener("online", onOnline);
@@ -259,7 +442,8 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
       }
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirtyRef.current || inFlight.current) {
+      // A retired /new form's text is in the handoff, which survives the reload Next may do.
+      if ((dirtyRef.current || inFlight.current) && !deleted.current && !retired.current) {
         event.preventDefault();
         event.returnValue = "";
       }
@@ -299,7 +483,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     if (!conflict) return;
     adopt(conflict);
     setConflict(null);
-    setMessage({ tone: "info", text: "Loaded the other version. Your text is no longer in the form." });
+    setMessage({ tone: "info", text: "Loaded their version. Yours is kept in Revisions as “Not saved (conflict)” if you need it back." });
   }
 
   const statusNote = server.hasPending
@@ -326,7 +510,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
   return (
     <div className="editor">
       {conflict ? (
-        <ConflictPanel mine={fields} theirs={conflict} categories={categories} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+        <ConflictPanel mine={fields} theirs={conflict} categories={categories} timeZone={timeZone} onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
       ) : null}
       <form
         className="editor__layout"
@@ -414,6 +598,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
               describedBy={error("body") ? "field-body-error" : undefined}
               readOnly={!editable}
               handleRef={setBodyHandle}
+              immediate={handoff !== null}
             />
             <input type="hidden" name="body" value={fields.body} />
             {error("body") ? (
@@ -589,6 +774,19 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
               onConflict={(snapshot) => {
                 setConflict(snapshot);
                 setSaveStatus("conflict");
+              }}
+            />
+          ) : null}
+
+          {server.id && can(user, "article.delete", { ...articleRef, everPublished: initial.everPublished }) ? (
+            <DeleteArticle
+              articleId={server.id}
+              version={server.version}
+              title={fields.title}
+              live={server.status === "PUBLISHED"}
+              beforeDelete={() => {
+                deleted.current = true;
+                if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
               }}
             />
           ) : null}

@@ -16,7 +16,14 @@ const KIND_LABEL: Record<string, string> = {
   PUBLISH: "Published",
   RESTORE: "Restored",
   IMPORT: "Imported",
+  CONFLICT: "Not saved (conflict)",
 };
+
+/** "v3 · Saved"; a refused edit names the version it started from. */
+function heading(revision: RevisionItem): string {
+  const kind = KIND_LABEL[revision.kind] ?? revision.kind;
+  return revision.kind === "CONFLICT" ? `Edit of v${revision.version} · ${kind}` : `v${revision.version} · ${kind}`;
+}
 
 /** Every saved version: pick two to see what changed, or restore one as the newest version. */
 export function RevisionsPanel({
@@ -46,10 +53,11 @@ export function RevisionsPanel({
   const [pending, setPending] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const label = (revision: RevisionItem) =>
-    `v${revision.version} · ${KIND_LABEL[revision.kind] ?? revision.kind} · ${formatShortDateTime(revision.updatedAt, timeZone)}${revision.author ? ` · ${revision.author.name}` : ""}`;
+  const label = (revision: RevisionItem) => `${heading(revision)} · ${formatShortDateTime(revision.updatedAt, timeZone)}${revision.author ? ` · ${revision.author.name}` : ""}`;
   const fromId = from && revisions.some((revision) => revision.id === from) ? from : (revisions[1]?.id ?? "");
   const toId = to && revisions.some((revision) => revision.id === to) ? to : (revisions[0]?.id ?? "");
+  // A refused edit (CONFLICT) is history, not the article's current text.
+  const currentId = revisions.find((revision) => revision.kind !== "CONFLICT")?.id;
 
   async function compare() {
     setPending("compare");
@@ -107,12 +115,12 @@ export function RevisionsPanel({
       {error ? <p className="field__error">{error}</p> : null}
       {diff ? <DiffView diff={diff} onClose={() => setDiff(null)} /> : null}
       <ol className="revisions__list">
-        {revisions.map((revision, index) => (
+        {revisions.map((revision) => (
           <li key={revision.id} className="revisions__item" data-revision-version={revision.version}>
             <div className="revisions__meta">
               <span className="revisions__kind">
-                v{revision.version} · {KIND_LABEL[revision.kind] ?? revision.kind}
-                {index === 0 ? <span className="muted"> (current)</span> : null}
+                {heading(revision)}
+                {revision.id === currentId ? <span className="muted"> (current)</span> : null}
               </span>
               <span className="revisions__sub">
                 <time dateTime={revision.updatedAt.toISOString()} title={formatShortDateTime(revision.updatedAt, timeZone)}>
@@ -122,7 +130,7 @@ export function RevisionsPanel({
               </span>
               <span className="revisions__title">{revision.title}</span>
             </div>
-            {canRestore && index > 0 ? (
+            {canRestore && revision.id !== currentId ? (
               confirming === revision.id ? (
                 <span className="revisions__confirm">
                   <span className="small">Your unsaved edits will be replaced.</span>

@@ -3,11 +3,17 @@
 // The Body field: a Tiptap editor limited to what the sanitiser keeps
 // (paragraphs, H2/H3, bold, italic, links, lists, quotes), with a small toolbar.
 // Its HTML travels in a hidden input named "body".
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 
-export type RichTextHandle = { setHtml: (html: string) => void; focus: () => void };
+export type RichTextHandle = {
+  setHtml: (html: string) => void;
+  focus: () => void;
+  /** The caret or selection while the editor has focus, else null. */
+  selection: () => { from: number; to: number } | null;
+  focusAt: (from: number, to: number) => void;
+};
 
 type Props = {
   labelId: string;
@@ -18,13 +24,15 @@ type Props = {
   readOnly?: boolean;
   /** Receives a handle to replace the content (restore, take theirs). */
   handleRef?: (handle: RichTextHandle | null) => void;
+  /** Mounted in the browser, not hydrated (a form taking over another): editable in its first render, so no keystroke falls between. */
+  immediate?: boolean;
 };
 
-export function RichTextEditor({ labelId, html, onChange, invalid, describedBy, readOnly, handleRef }: Props) {
+export function RichTextEditor({ labelId, html, onChange, invalid, describedBy, readOnly, handleRef, immediate = false }: Props) {
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const editor = useEditor({
-    immediatelyRender: false,
+    immediatelyRender: immediate,
     editable: !readOnly,
     extensions: [
       StarterKit.configure({
@@ -67,11 +75,14 @@ export function RichTextEditor({ labelId, html, onChange, invalid, describedBy, 
     });
   }, [editor, labelId, describedBy, invalid]);
 
-  useEffect(() => {
+  // Before paint: a form taking over puts the caret back before the next keystroke.
+  useLayoutEffect(() => {
     if (!editor || !handleRef) return;
     handleRef({
       setHtml: (next) => editor.commands.setContent(next, { emitUpdate: false }),
       focus: () => editor.commands.focus(),
+      selection: () => (editor.isFocused ? { from: editor.state.selection.from, to: editor.state.selection.to } : null),
+      focusAt: (from, to) => editor.chain().focus().setTextSelection({ from, to }).run(),
     });
     return () => handleRef(null);
   }, [editor, handleRef]);

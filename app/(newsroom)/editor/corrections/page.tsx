@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
 import { CorrectionsTable } from "@/components/newsroom/corrections/corrections-table";
 import { requirePermission } from "@/lib/auth/session";
@@ -18,10 +19,16 @@ const TABS = [
   { id: "dismissed", label: "Dismissed" },
 ] as const;
 
+const DONE_MESSAGE = {
+  noted: "Report accepted. The correction note is on the article’s page.",
+  accepted: "Report accepted.",
+  dismissed: "Report dismissed.",
+} as const;
+
 export default async function CorrectionsPage({ searchParams }: Props) {
   await requirePermission("correction.handle");
   const raw = await searchParams;
-  const query = correctionListSchema.parse({ status: raw.status, page: raw.page });
+  const query = correctionListSchema.parse({ status: raw.status, page: raw.page, done: raw.done });
   const [list, settings] = await Promise.all([listCorrections(query), getSiteSettings()]);
 
   return (
@@ -32,6 +39,7 @@ export default async function CorrectionsPage({ searchParams }: Props) {
           <p>Typos readers reported with “Report a typo”. Fix the text in the article, then accept — or dismiss.</p>
         </div>
       </div>
+      {query.done ? <Notice tone="success">{DONE_MESSAGE[query.done]}</Notice> : null}
       <nav className="tabs" aria-label="Report status">
         {TABS.map((tab) => (
           <Link key={tab.id} href={tab.id === "open" ? "/editor/corrections" : `/editor/corrections?status=${tab.id}`} aria-current={query.status === tab.id ? "page" : undefined}>

@@ -29,7 +29,9 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const [settings, article] = await Promise.all([getPublicSiteSettings(), getPublishedArticle(slug)]);
   if (!article) {
-    // An old slug of a published article answers 308 to its current URL.
+    // An old slug of a published article answers 308 to its current URL; the redirect is cached like
+    // the page, so only its first request reads SlugRedirect. (Next 16 repeats that first response's
+    // Location header; scripts/serve.mjs drops the copy.)
     const current = await getRedirectedSlug(slug);
     if (current) permanentRedirect(articlePath(current));
     notFound();

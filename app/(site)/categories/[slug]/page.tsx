@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ListPage } from "@/components/site/list-page";
 import { getCategoryArticlePage } from "@/lib/articles/data";
-import { getCategory } from "@/lib/categories/data";
+import { getCategory, getRedirectedCategorySlug } from "@/lib/categories/data";
 import { listMetadata } from "@/lib/seo/metadata";
 import { isPastTheEnd, parsePageParam } from "@/lib/seo/pagination";
 import { categoryFeedPath, categoryPath } from "@/lib/seo/paths";
@@ -14,6 +14,11 @@ async function load({ params, searchParams }: Props) {
   const [{ slug }, { page: pageParam }] = await Promise.all([params, searchParams]);
   const page = parsePageParam(pageParam);
   const [settings, category] = await Promise.all([getPublicSiteSettings(), getCategory(slug)]);
+  if (!category) {
+    // A renamed category's old address answers 308 to its current one.
+    const current = await getRedirectedCategorySlug(slug);
+    if (current) permanentRedirect(categoryPath(current));
+  }
   if (!category || page === null) notFound();
   const list = await getCategoryArticlePage(category.slug, page, settings.pageSize);
   if (isPastTheEnd(page, list.total, settings.pageSize)) notFound();
