@@ -1,25 +1,10 @@
-import Link from "next/link";
-import "./(newsroom)/newsroom.css";
-
-/** 403: shown when a signed-in user opens something their role doesn't allow (requirePermission). */
+// The root 403 and 401 boundaries travel in the RSC payload of every page, reader pages included,
+// so they stay a few bytes with no stylesheet of their own. The newsroom has its own styled 403
+// (app/(newsroom)/forbidden.tsx); nothing outside it answers 403 or 401.
 export default function Forbidden() {
   return (
-    <div className="newsroom">
-      <main id="main" className="nr-main">
-        <div className="forbidden card">
-          <p className="forbidden__code">403 · Forbidden</p>
-          <h1>You don’t have access to this page</h1>
-          <p className="muted">Your role doesn’t include this part of the newsroom. If you need it, ask an admin to change your role.</p>
-          <p className="row" style={{ justifyContent: "center" }}>
-            <Link className="btn btn--primary" href="/editor">
-              Back to articles
-            </Link>
-            <Link className="btn btn--ghost" href="/account">
-              Your account
-            </Link>
-          </p>
-        </div>
-      </main>
-    </div>
+    <main id="main" className="not-found">
+      <h1>Access denied</h1>
+    </main>
   );
 }
