@@ -506,6 +506,8 @@ async function main(): Promise<number> {
   for (const s of ordered) {
     const failedChecks = s.checks.filter((c) => !c.ok).length;
     console.log(`  ${passed(s) ? "PASS" : "FAIL"}  ${s.id}. ${s.title}${s.seconds ? ` (${s.seconds.toFixed(1)} s)` : ""}${failedChecks ? ` — ${failedChecks} check(s) failed` : ""}${s.error ? ` — aborted: ${s.error.split("\n")[0]}` : ""}`);
+    // Repeated here because CI keeps only the tail of the output.
+    for (const failed of s.checks.filter((c) => !c.ok)) console.log(`        ✗ ${failed.name}${failed.detail ? ` — ${failed.detail}` : ""}`);
   }
   return ordered.every(passed) ? 0 : 1;
 }

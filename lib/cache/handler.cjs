@@ -76,6 +76,7 @@ class LedeCacheHandler extends FileSystemCache {
     const entry = await super.get(key, ctx);
     const fresh = BUILDING || !entry || typeof entry.lastModified !== "number" || entry.lastModified >= STARTED_AT ? entry : null;
     if (!BUILDING) recordCacheLookup("local", fresh ? "hit" : "miss");
+    if (!fresh) this.shared?.missedLocally(key);
     return fresh;
   }
 

@@ -174,6 +174,8 @@ class RedisCacheStore {
     this.pending = new Map();
     /** Tags this process stamped itself lately: tag → when (local clock) */
     this.stamped = new Map();
+    /** Redis's clock minus ours (ms), from the last answer that carried Redis's time. */
+    this.clockOffset = 0;
     this.client = new Redis(url, {
       // Fail at once while disconnected instead of queueing: the caller falls back to the local cache.
       enableOfflineQueue: false,
@@ -245,7 +247,8 @@ class RedisCacheStore {
     this.syncing ??= (async () => {
       const outages = this.outages;
       try {
-        await this.client.ping();
+        const [seconds, micros] = await this.client.time();
+        this.clockOffset = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - Date.now();
         // Rows stamped while Redis was out of reach, with a margin for clocks and late commits.
         await this.reconcile(this.synced ? this.downSince - OUTAGE_MARGIN_MS : -1);
         if (this.state === "closed" || this.outages !== outages) return;
@@ -304,6 +307,7 @@ class RedisCacheStore {
     const status = Number(reply[0]);
     if (status === 0) {
       this.forget(key);
+      this.clockOffset = Number(reply[1]) - Date.now();
       this.markPending(key, Number(reply[1]));
       return null;
     }
@@ -351,6 +355,15 @@ class RedisCacheStore {
       // The database row (or, for path tags, this instance's own cache) carries it; recovery applies the rows.
       this.failed(error);
     }
+  }
+
+  /**
+   * A lookup that missed this instance's own cache while Redis was unusable: if Redis is back by the
+   * time its render is stored, the entry is still dated from when the render began (in Redis's
+   * time, as far as we know it), so a publish in between is not hidden behind a stale render.
+   */
+  missedLocally(key) {
+    this.markPending(key, Date.now() + this.clockOffset);
   }
 
   markPending(key, at) {

@@ -313,4 +313,20 @@ describe("Redis outage and recovery", () => {
     await a.set(`/restart-${RUN}`, page([`article:restart-${RUN}`], "after the restart"), { cacheControl: { revalidate: false } });
     expect(pageText(await b.get(`/restart-${RUN}`, PAGE_CTX))).toContain("after the restart");
   });
+
+  it("a render that began during an outage and is stored after Redis is back keeps its start time", async () => {
+    const tag = `article:slow-${RUN}`;
+    const key = `/slow-${RUN}`;
+    await redis.stop();
+    expect(await waitFor(async () => (await a.state()) === "down", 5000)).toBe(true);
+    expect(await a.get(key, PAGE_CTX)).toBeNull(); // the render begins, from the database as it is now
+    await redis.start();
+    expect(await waitFor(async () => (await a.state()) === "up" && (await b.state()) === "up", 15_000)).toBe(true);
+    await renderTime();
+    await b.revalidateTag([tag]); // a publish lands while that render still runs…
+    await new Promise((resolve) => setTimeout(resolve, 1200)); // …and the render is slow (a loaded machine)
+    await a.set(key, page([tag], "rendered before the publish"), { cacheControl: { revalidate: false } });
+    expect(await b.get(key, PAGE_CTX)).toBeNull();
+    expect(await a.get(key, PAGE_CTX)).toBeNull();
+  });
 });
