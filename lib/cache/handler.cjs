@@ -27,6 +27,8 @@ const { logger } = require("../observability/logger.cjs");
 const { onShutdown } = require("../observability/lifecycle.cjs");
 
 const POLL_MS = Number(process.env.CACHE_POLL_MS ?? 250);
+/** A missed lookup with no store after this long (its render failed) no longer dates a store. */
+const MISS_MAX_MS = 30_000;
 /** Rows stamped by an instance whose clock runs behind ours, or committed late, are still picked up. */
 const CLOCK_SKEW_MS = 5000;
 const STARTED_AT = Date.now();
@@ -52,6 +54,8 @@ class LedeCacheHandler extends FileSystemCache {
   static lastPoll = 0;
   static polling = null;
   static warned = false;
+  /** Keys whose local lookup missed and whose render has not been stored yet: key → when (ms). */
+  static missed = new Map();
 
   constructor(ctx) {
     super(ctx);
@@ -76,7 +80,10 @@ class LedeCacheHandler extends FileSystemCache {
     const entry = await super.get(key, ctx);
     const fresh = BUILDING || !entry || typeof entry.lastModified !== "number" || entry.lastModified >= STARTED_AT ? entry : null;
     if (!BUILDING) recordCacheLookup("local", fresh ? "hit" : "miss");
-    if (!fresh) this.shared?.missedLocally(key);
+    if (!fresh && !BUILDING) {
+      LedeCacheHandler.noteMiss(key);
+      this.shared?.missedLocally(key);
+    }
     return fresh;
   }
 
@@ -88,7 +95,26 @@ class LedeCacheHandler extends FileSystemCache {
         this.shared.failed(error);
       }
     }
-    return super.set(key, data, ctx);
+    const missedAt = LedeCacheHandler.takeMiss(key);
+    await super.set(key, data, ctx);
+    // Next dates an entry when it is stored; a render that read the database before a publish and
+    // finished after its invalidation would then count as newer than it and stay stale. Dated from
+    // when its lookup missed, it is born expired instead, and rendered once more.
+    const held = missedAt === undefined ? undefined : FileSystemCache.memoryCache?.get(key);
+    if (held && held.value === data) held.lastModified = missedAt;
+  }
+
+  static noteMiss(key) {
+    const now = Date.now();
+    const earlier = this.missed.get(key);
+    if (earlier === undefined || now - earlier >= MISS_MAX_MS) this.missed.set(key, now);
+    if (this.missed.size > 10_000) this.missed.delete(this.missed.keys().next().value);
+  }
+
+  static takeMiss(key) {
+    const at = this.missed.get(key);
+    this.missed.delete(key);
+    return at !== undefined && Date.now() - at < MISS_MAX_MS ? at : undefined;
   }
 
   async revalidateTag(tags, durations) {

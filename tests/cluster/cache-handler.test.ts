@@ -265,6 +265,25 @@ describe("Redis unreachable", () => {
   });
 });
 
+describe("without Redis (one cache per instance, invalidations through the database)", () => {
+  it("a render that began before another instance's publish is stored expired, not served as fresh", async () => {
+    const local = peer({ CACHE_POLL_MS: "50" });
+    await local.ready;
+    const tag = `article:local-race-${RUN}`;
+    const key = `/local-race-${RUN}`;
+    expect(await local.get(key, PAGE_CTX)).toBeNull(); // the render begins, from the database as it is now
+    await renderTime();
+    await recordInvalidations(db, [tag], Date.now()); // another instance publishes a change to that story…
+    await renderTime();
+    await local.set(key, page([tag], "rendered before the publish"), { cacheControl: { revalidate: false } }); // …before this render is stored
+    await new Promise((resolve) => setTimeout(resolve, 100)); // past the next poll of the invalidations
+    expect(await local.get(key, PAGE_CTX)).toBeNull();
+    // The render that this miss starts is stored as fresh.
+    await local.set(key, page([tag], "rendered after the publish"), { cacheControl: { revalidate: false } });
+    expect(pageText(await local.get(key, PAGE_CTX))).toContain("rendered after the publish");
+  });
+});
+
 describe("Redis outage and recovery", () => {
   let redis: RedisServer;
   let a: Peer;
@@ -286,13 +305,17 @@ describe("Redis outage and recovery", () => {
     const started = performance.now();
     expect(await a.get(`/outage-${RUN}`, PAGE_CTX)).toBeNull(); // its own (empty) cache, after one command timeout
     expect(performance.now() - started).toBeLessThan(1500);
+    await a.set(`/outage-${RUN}`, page([tag], "rendered as the outage began"), { cacheControl: { revalidate: false } });
     expect(await waitFor(async () => (await a.state()) === "down", 2000)).toBe(true); // once a PING confirms it
+    await renderTime();
     // A publish during the outage, as lib/cache/public.ts makes it: the row, then Redis (which fails at once).
     const at = Date.now();
     await recordInvalidations(db, [tag], at);
     const quick = performance.now();
     await a.call("invalidate", [tag], at);
     expect(performance.now() - quick).toBeLessThan(1000);
+    expect(await a.get(`/outage-${RUN}`, PAGE_CTX)).toBeNull(); // the next reader's lookup: a render after the publish
+    await renderTime();
     await a.set(`/outage-${RUN}`, page([tag], "rendered during the outage"), { cacheControl: { revalidate: false } });
     expect(pageText(await a.get(`/outage-${RUN}`, PAGE_CTX))).toContain("rendered during the outage");
     expect(a.warnings()).toBe(1);
