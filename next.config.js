@@ -12,6 +12,10 @@ const nextConfig = {
   // instance), else per instance with invalidations shared through the database (lib/cache/handler.cjs).
   cacheHandler: require.resolve("./lib/cache/handler.cjs"),
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg", "prom-client"],
+  // `?page=N` of category, tag and author lists → a cached path-segment route (lib/seo/list-rewrites.cjs).
+  async rewrites() {
+    return { beforeFiles: require("./lib/seo/list-rewrites.cjs").listRewrites };
+  },
   async headers() {
     return [
       ...publicCacheHeaders,

@@ -144,11 +144,58 @@ test("category pages paginate with rel prev/next, and a page past the end is a 4
   await expect(page.locator('head link[rel="next"]')).toHaveCount(0);
   await expect(page.getByText("Page 2 of 2")).toBeVisible();
 
-  for (const bad of [`${path}?page=3`, `${path}?page=0`, `${path}?page=abc`, "/categories/no-such-section"]) {
+  // Reached directly, page 2 is its own canonical URL with the right stories.
+  expect((await page.goto(`${path}?page=2`))?.status()).toBe(200);
+  await expect(items).toHaveCount(listCount - pageSize);
+  await expect(items.first()).toContainText(storyTitle(pageSize));
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${path}\\?page=2$`));
+  await expect(page.locator('head link[rel="prev"]')).toHaveAttribute("href", path);
+  await expect(page).toHaveTitle(new RegExp(`^${CATEGORY.name} \\(page 2\\)`));
+
+  // `?page=2` is rewritten to an internal path (lib/seo/list-rewrites.cjs): that path is no second address.
+  for (const bad of [`${path}?page=3`, `${path}?page=0`, `${path}?page=02`, `${path}?page=abc`, `${path}/page/2`, "/categories/no-such-section"]) {
     const response = await page.goto(bad);
     expect(response?.status(), bad).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   }
+});
+
+test("list pages, page 2 included, are cached until their stories change", async ({ request }) => {
+  const path = `/categories/${CATEGORY.slug}`;
+  for (const url of [path, `${path}?page=2`, `/tags/${TAG.slug}`, `/authors/${AUTHOR.slug}?page=2`, `${path}?page=02`]) {
+    await request.get(url);
+    const response = await request.get(url);
+    expect(response.headers()["x-nextjs-cache"], url).toBe("HIT");
+    expect(response.headers()["cache-control"], url).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=59");
+  }
+
+  // A story published elsewhere pushes one onto page 2 once announced as lib/cache/public.ts does.
+  const slug = `reader-newest-${RUN}`;
+  const tags = ["articles", `article:${slug}`, `category:${CATEGORY.slug}`];
+  await insertArticle(db, { slug, title: `Newest ${RUN}`, body: "<p>Now.</p>", publishedAt: new Date(BASE_TIME + HOUR), categoryId });
+  await announce(db, tags);
+  try {
+    await expect(async () => {
+      const html = await (await request.get(`${path}?page=2`)).text();
+      expect(html).toContain(`>${storyTitle(pageSize - 1)}<`);
+    }).toPass({ timeout: 2_000, intervals: [100] });
+  } finally {
+    await db.run(`DELETE FROM "Article" WHERE "slug" = ?`, [slug]);
+    await announce(db, tags);
+  }
+});
+
+test("a renamed category's old address redirects to the same page of the new one", async ({ request }) => {
+  const old = `reader-old-section-${RUN}`;
+  await db.run(`INSERT INTO "CategorySlugRedirect" ("slug", "categoryId", "createdAt") VALUES (?, ?, ?)`, [old, categoryId, db.time(new Date())]);
+  await announce(db, [`category:${old}`]);
+  for (const suffix of ["", "?page=2"]) {
+    const from = `/categories/${old}${suffix}`;
+    const response = await request.get(from, { maxRedirects: 0 });
+    expect(response.status(), from).toBe(308);
+    expect(response.headers()["location"], from).toBe(`/categories/${CATEGORY.slug}${suffix}`);
+  }
+  expect((await request.get(`/categories/${old}?page=02`, { maxRedirects: 0 })).status()).toBe(404);
 });
 
 test("tag and author pages list their stories; unknown ones are 404s", async ({ page }) => {
@@ -161,8 +208,20 @@ test("tag and author pages list their stories; unknown ones are 404s", async ({ 
   await expect(page.getByText("Covers energy markets.")).toBeVisible();
   await expect(page.locator("main .article-list > li")).toHaveCount(pageSize);
   await expect(page.locator('head link[rel="next"]')).toHaveAttribute("href", `/authors/${AUTHOR.slug}?page=2`);
+  await page.goto(`/authors/${AUTHOR.slug}?page=2`);
+  await expect(page.locator("main .article-list > li")).toHaveCount(listCount - pageSize);
+  await expect(page.locator('head link[rel="prev"]')).toHaveAttribute("href", `/authors/${AUTHOR.slug}`);
 
-  for (const path of [`/tags/no-such-tag-${RUN}`, `/authors/no-such-person-${RUN}`]) expect((await page.goto(path))?.status(), path).toBe(404);
+  for (const path of [
+    `/tags/no-such-tag-${RUN}`,
+    `/authors/no-such-person-${RUN}`,
+    `/tags/${TAG.slug}?page=2`,
+    `/tags/${TAG.slug}?page=01`,
+    `/authors/${AUTHOR.slug}?page=3`,
+    `/authors/${AUTHOR.slug}?page=x`,
+    `/authors/${AUTHOR.slug}/page/2`,
+  ])
+    expect((await page.goto(path))?.status(), path).toBe(404);
 });
 
 test("search: ranked results with highlighted snippets, pagination, empty and no-result states", async ({ page }) => {

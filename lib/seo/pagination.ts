@@ -1,11 +1,17 @@
+import { PAGE_NUMBER } from "./list-rewrites.cjs";
+
+// The same numbers the list rewrites route to a page (next.config.js), so both agree on every URL.
+const PAGE_PARAM = new RegExp(`^${PAGE_NUMBER}$`);
+
 /**
- * `?page=` of a paginated list: absent → 1; anything but a positive integer
- * written plainly ("2", not "02" or "2.0") → null, which pages answer with 404
- * so every list page has exactly one URL.
+ * `?page=` of a paginated list (or the page segment the list rewrites make of
+ * it): absent → 1; anything but a positive integer written plainly ("2", not
+ * "02" or "2.0") → null, which pages answer with 404 so every list page has
+ * exactly one URL.
  */
 export function parsePageParam(value: string | string[] | undefined): number | null {
   if (value === undefined) return 1;
-  if (Array.isArray(value) || !/^[1-9]\d{0,5}$/.test(value)) return null;
+  if (Array.isArray(value) || !PAGE_PARAM.test(value)) return null;
   return Number(value);
 }
 

@@ -1,0 +1,12 @@
+import { tagList } from "@/components/site/list-page-routes";
+
+// Page N of a tag, reached as `/tags/[slug]?page=N` (lib/seo/list-rewrites.cjs).
+// Cached (ISR) until its stories change: rendered on first visit, nothing at build time.
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+export const generateMetadata = tagList.generateMetadata;
+export default tagList.Page;
