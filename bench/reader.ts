@@ -2,10 +2,12 @@
 //
 // The reader site under load (issue 5, ../shared/BENCH.md). For each database:
 // a data set of --articles published articles (generated once with bulk
-// inserts, then reused), our app built once into .next-bench and started with
-// `next start` pinned to core 0, and `wrk -t1 -c50 --latency` pinned to core 1
-// against `/`, an article page, a category page and search (distinct queries,
-// so no cache answers). In the same run, two baselines on the same core: a
+// inserts, then reused), our app built once into .next-bench and started as
+// `npm start` serves it (scripts/serve.mjs) pinned to core 0, and `wrk -t1 -c50
+// --latency` pinned to core 1 against `/`, an article page, a category page and
+// search (distinct queries, so no cache answers); the article also through a
+// twin server with the response memo off (Next's own cache, as `next start`
+// serves it). In the same run, two baselines on the same core: a
 // bare Next app whose one prerendered page carries our article's HTML, and
 // nginx serving that HTML as a file. Per route: req/s, p50/p99, server CPU µs
 // per request (utime+stime of the server's process tree), response bytes vs the
@@ -38,7 +40,7 @@ const WORK = path.join(REPO, "data", "bench");
 const DIST_DIR = ".next-bench";
 const SERVER_CPU = 0;
 const CLIENT_CPU = 1;
-const PORTS = { app: 3121, bareNext: 3122, nginx: 8081 };
+const PORTS = { app: 3121, bareNext: 3122, appNextOnly: 3123, nginx: 8081 };
 const TARGETS = { articleCpuVsBareNext: 1.1, articleBytesVsHtml: 2, searchP95Ms: 50 };
 
 function option(name: string): string | undefined {
@@ -89,8 +91,20 @@ function startNextStart(name: string, cwd: string, port: number, env: NodeJS.Pro
   return server;
 }
 
-/** How the bench starts our app: the one line to change to measure scripts/serve.mjs instead of `next start`. */
-const startApp = (name: string, env: NodeJS.ProcessEnv) => startNextStart(name, REPO, PORTS.app, env);
+/**
+ * Our app as `npm start` serves it: scripts/serve.mjs (request ids, JSON logs, metrics, and the
+ * response memo that answers cached public pages without entering Next).
+ */
+function startApp(name: string, port: number, env: NodeJS.ProcessEnv): Server {
+  const server = startPinned(name, SERVER_CPU, process.execPath, [path.join(REPO, "scripts", "serve.mjs")], {
+    cwd: REPO,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    port,
+    logFile: path.join(WORK, `${name}.log`),
+  });
+  servers.add(server);
+  return server;
+}
 
 async function stopServer(server: Server): Promise<void> {
   await server.stop();
@@ -221,7 +235,7 @@ type DatabaseResult = {
   routes: RouteSummary[];
   searchHttp: LatencySummary[];
   searchDirect: LatencySummary[];
-  ratios: { articleCpuVsBareNext: number; articleReqPerSecVsBareNext: number; articleBytesVsHtml: number; bareNextBytesVsHtml: number; articleCpuVsNginx: number };
+  ratios: { articleCpuVsBareNext: number; nextCacheOnlyCpuVsBareNext: number; articleReqPerSecVsBareNext: number; articleBytesVsHtml: number; bareNextBytesVsHtml: number; articleCpuVsNginx: number };
 };
 
 async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.ProcessEnv, baselines: { started: boolean; bareNext?: Server; nginx?: Server }): Promise<DatabaseResult> {
@@ -233,9 +247,16 @@ async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.Proc
   console.log(dataset.generatedSeconds === null ? "  reused the data set from an earlier run" : `  generated in ${dataset.generatedSeconds.toFixed(0)} s`);
 
   const base = `http://127.0.0.1:${PORTS.app}`;
-  const app = startApp(`app-${database}`, { ...env, DATABASE_URL: dataset.url, SITE_URL: base, NEXTAUTH_URL: base, NEXT_DIST_DIR: DIST_DIR });
+  const appEnv = { ...env, DATABASE_URL: dataset.url, SITE_URL: base, NEXTAUTH_URL: base, NEXT_DIST_DIR: DIST_DIR };
+  const app = startApp(`app-${database}`, PORTS.app, appEnv);
+  // The same server with the response memo off: what Next's own cache costs per request.
+  const nextOnlyBase = `http://127.0.0.1:${PORTS.appNextOnly}`;
+  const appNextOnly = startApp(`app-next-only-${database}`, PORTS.appNextOnly, { ...appEnv, RESPONSE_MEMO_MB: "0" });
   try {
     await waitForHttp(`${base}/api/health`, app);
+    await waitForHttp(`${nextOnlyBase}/api/health`, appNextOnly);
+    const nextOnlyArticleUrl = `${nextOnlyBase}/articles/${MEASURED_ARTICLE.slug}`;
+    for (let visit = 0; visit < 3; visit += 1) await fetchRaw(nextOnlyArticleUrl);
     const articleUrl = `${base}/articles/${MEASURED_ARTICLE.slug}`;
     const categoryUrl = `${base}/categories/${MEASURED_ARTICLE.category}`;
     // First visits render and fill the cache; the bench measures what readers get after that.
@@ -269,6 +290,7 @@ async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.Proc
     const targets: Target[] = [
       { label: "/ (front page)", server: app, url: `${base}/` },
       { label: "article page", server: app, url: articleUrl },
+      { label: "article, Next's cache only", server: appNextOnly, url: nextOnlyArticleUrl },
       { label: "bare Next, same HTML", server: bareNext, url: `http://127.0.0.1:${PORTS.bareNext}/` },
       { label: "nginx, same HTML", server: nginx, url: `http://127.0.0.1:${PORTS.nginx}/article.html` },
       { label: "category page", server: app, url: categoryUrl },
@@ -289,6 +311,7 @@ async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.Proc
     const find = (label: string) => routes.find((route) => route.label === label)!;
     const article = find("article page");
     const bare = find("bare Next, same HTML");
+    const nextOnly = find("article, Next's cache only");
     const nginxRoute = find("nginx, same HTML");
     return {
       database,
@@ -302,6 +325,7 @@ async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.Proc
       searchDirect,
       ratios: {
         articleCpuVsBareNext: article.serverCpuUsPerRequest / bare.serverCpuUsPerRequest,
+        nextCacheOnlyCpuVsBareNext: nextOnly.serverCpuUsPerRequest / bare.serverCpuUsPerRequest,
         articleReqPerSecVsBareNext: article.reqPerSec / bare.reqPerSec,
         articleBytesVsHtml: article.responseBytes / htmlBytes,
         bareNextBytesVsHtml: bare.responseBytes / htmlBytes,
@@ -309,7 +333,7 @@ async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.Proc
       },
     };
   } finally {
-    await stopServer(app);
+    await Promise.all([stopServer(app), stopServer(appNextOnly)]);
   }
 }
 
@@ -342,7 +366,7 @@ function printResult(result: DatabaseResult): void {
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
   console.log(
     `article vs bare Next: CPU/req ${fmt(ratios.articleCpuVsBareNext, 2)}× (target ≤ ${TARGETS.articleCpuVsBareNext}×: ${verdict(ratios.articleCpuVsBareNext <= TARGETS.articleCpuVsBareNext)}), ` +
-      `req/s ${fmt(ratios.articleReqPerSecVsBareNext, 2)}×; response ${fmt(ratios.articleBytesVsHtml, 2)}× its HTML (target ≤ ${TARGETS.articleBytesVsHtml}×: ${verdict(ratios.articleBytesVsHtml <= TARGETS.articleBytesVsHtml)}; bare Next ${fmt(ratios.bareNextBytesVsHtml, 2)}×)`,
+      `req/s ${fmt(ratios.articleReqPerSecVsBareNext, 2)}×; with the response memo off (Next's cache only) ${fmt(ratios.nextCacheOnlyCpuVsBareNext, 2)}×; response ${fmt(ratios.articleBytesVsHtml, 2)}× its HTML (target ≤ ${TARGETS.articleBytesVsHtml}×: ${verdict(ratios.articleBytesVsHtml <= TARGETS.articleBytesVsHtml)}; bare Next ${fmt(ratios.bareNextBytesVsHtml, 2)}×)`,
   );
   console.log(`\nsearch, one query at a time (p50 / p95 / max ms; target p95 ≤ ${TARGETS.searchP95Ms} ms):`);
   for (const direct of result.searchDirect) {

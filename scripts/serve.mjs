@@ -5,6 +5,8 @@
 //   SHUTDOWN_TIMEOUT_MS   how long SIGTERM/SIGINT waits for requests in flight (default 10000)
 //   KEEP_ALIVE_TIMEOUT_MS idle keep-alive connections are closed after this (default 65000: longer than
 //                         a load balancer's own idle timeout, so it never reuses a connection we just closed)
+//   RESPONSE_MEMO_MB      memory for cached public pages' responses, answered without Next (default 64; 0: off;
+//                         lib/cache/response-memo.cjs)
 import http from "node:http";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -20,6 +22,7 @@ const { logger, requestContext } = require("../lib/observability/logger.cjs");
 const { recordHttpRequest } = require("../lib/observability/metrics.cjs");
 const { runShutdownHooks } = require("../lib/observability/lifecycle.cjs");
 const { requestIdFrom, loadRouteMatcher, pathnameOf, loggablePath } = require("../lib/observability/requests.cjs");
+const { responseMemo } = require("../lib/cache/response-memo.cjs");
 const next = require("next");
 
 const port = Number(process.env.PORT || 3000);
@@ -31,6 +34,7 @@ const app = next({ dev: false, dir, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const routeOf = loadRouteMatcher(path.join(dir, process.env.NEXT_DIST_DIR || ".next"));
+const memo = responseMemo();
 // `next start` sets this too: server actions that redirect fetch the target from this instance itself,
 // which must not go back out through the Host header (the load balancer's name).
 process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname}:${port}`;
@@ -84,7 +88,8 @@ function onRequest(req, res) {
     if (shuttingDown && inFlight.size === 0) server.closeIdleConnections();
   });
 
-  requestContext.run({ requestId }, () => handle(req, res)).catch((error) => {
+  const answer = () => requestContext.run({ requestId }, () => handle(req, res));
+  Promise.resolve(memo ? memo.handle(req, res, answer) : answer()).catch((error) => {
     logger.error({ requestId, err: error }, "request failed");
     if (res.headersSent) res.destroy();
     else {

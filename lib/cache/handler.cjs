@@ -25,6 +25,7 @@ const { RedisCacheStore, readBuildId } = require("./redis-store.cjs");
 const { recordCacheLookup } = require("../observability/metrics.cjs");
 const { logger } = require("../observability/logger.cjs");
 const { onShutdown } = require("../observability/lifecycle.cjs");
+const { clearResponseMemo } = require("./response-memo.cjs");
 
 const POLL_MS = Number(process.env.CACHE_POLL_MS ?? 250);
 /** A missed lookup with no store after this long (its render failed) no longer dates a store. */
@@ -120,6 +121,7 @@ class LedeCacheHandler extends FileSystemCache {
   async revalidateTag(tags, durations) {
     // This instance's own cache first: it is what serves while Redis is away.
     await super.revalidateTag(tags, durations);
+    clearResponseMemo();
     await this.shared?.invalidate(typeof tags === "string" ? [tags] : tags);
   }
 
@@ -131,25 +133,37 @@ class LedeCacheHandler extends FileSystemCache {
     await this.polling;
   }
 
+  /** Applies the invalidations stamped since the last poll to this instance's cache; true if any was new. */
   static async poll() {
     this.lastPoll = Date.now();
+    let changed = false;
     try {
       this.invalidations ??= createInvalidationReader();
       const rows = await this.invalidations.read(this.seenUntil);
       let newest = this.seenUntil + CLOCK_SKEW_MS;
       for (const { tag, at } of rows) {
         const current = tagsManifest.get(tag) ?? {};
-        if ((current.expired ?? 0) < at) tagsManifest.set(tag, { ...current, stale: at, expired: at });
+        if ((current.expired ?? 0) < at) {
+          tagsManifest.set(tag, { ...current, stale: at, expired: at });
+          changed = true;
+        }
         if (at > newest) newest = at;
       }
       this.seenUntil = newest - CLOCK_SKEW_MS;
+      // Whichever caller polled (a request, or the memo's timer), the memo must not outlive the change.
+      if (changed) clearResponseMemo();
       this.warned = false;
     } catch (error) {
       // Keep serving with what we know; the next poll tries again.
       if (!this.warned) logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, "Cache: could not read invalidations");
       this.warned = true;
     }
+    return changed;
   }
 }
+
+// scripts/serve.mjs's response memo (lib/cache/response-memo.cjs) polls through this, so it is emptied
+// only after this instance's cache has the invalidations too.
+globalThis[Symbol.for("lede.cache.pollInvalidations")] = () => (BUILDING ? Promise.resolve(false) : LedeCacheHandler.poll());
 
 module.exports = LedeCacheHandler;
