@@ -1,9 +1,11 @@
 // The editor workspace's journeys, each through the real UI: write and publish,
 // author → review → editor publishes, schedule, revisions, slug redirect,
-// preview, and the refusals.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+// preview, the refusals, and saving on a slow or lost connection (one save at a
+// time, nothing sent twice).
+import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
 import { createUserViaAdmin, type Credentials } from "./support/auth";
 import { articleIdOf, clickAndConfirm, openHydrated, runId, saveDraft, saveIndicator, signedInContexts, writeArticle } from "./support/editor";
+import { AUTOSAVE_DELAY_MS } from "../components/newsroom/editor/saving";
 
 let editor: Credentials;
 let author: Credentials;
@@ -194,4 +196,137 @@ test("anonymous visitors are sent to sign in", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.goto("/editor");
   await expect(page).toHaveURL(/\/login/);
+});
+
+// ── Autosave and manual saves: one request at a time, nothing sent twice ─────
+
+type SentSave = { version: number; autosave: boolean };
+const isSave = (request: Request) => request.method() === "POST" && request.headers()["next-action"] !== undefined;
+// A field of the form in the server action's multipart body (Next prefixes each name, e.g. "_1_version").
+const formValue = (body: string, name: string) => body.match(new RegExp(`name="(?:_?\\d+_)?${name}"\\r\\n\\r\\n([^\\r]*)`))?.[1];
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * From now on every save is slow, as on a bad connection: it reaches the server
+ * `toServer` ms after the page sent it, and the page hears back `back` ms after
+ * the server answered. Returns every save sent (version and kind, in order) and
+ * the most that were out at once — a save counts as out until its answer is
+ * handed to the page, so one sent before that overlaps it.
+ */
+async function slowSaves(page: Page, { toServer = 0, back }: { toServer?: number; back: number }) {
+  const sent: SentSave[] = [];
+  let out = 0;
+  let mostAtOnce = 0;
+  await page.route("**/editor/articles/**", async (route) => {
+    const request = route.request();
+    if (!isSave(request)) return route.fallback();
+    const body = request.postData() ?? "";
+    sent.push({ version: Number(formValue(body, "version")), autosave: formValue(body, "autosave") === "1" });
+    mostAtOnce = Math.max(mostAtOnce, ++out);
+    await pause(toServer);
+    const response = await route.fetch();
+    await pause(back);
+    out -= 1;
+    await route.fulfill({ response });
+  });
+  return { sent, mostAtOnce: () => mostAtOnce };
+}
+
+const revisionKinds = (page: Page) => page.getByRole("region", { name: /Revisions/ }).locator(".revisions__kind");
+
+test("a manual save is sent once: neither the pending autosave nor a repeated Ctrl+S sends the same text again", async ({ browser }) => {
+  const page = await as(browser, editor);
+  await writeArticle(page, { title: `Saved by hand ${runId()}`, body: ["The first text."] });
+  await saveDraft(page);
+  await articleIdOf(page);
+  await expect(saveIndicator(page)).toHaveText("Saved");
+
+  // Slower than the autosave delay: the timer the typing started runs out while the manual save is out.
+  const saves = await slowSaves(page, { back: AUTOSAVE_DELAY_MS + 1_000 });
+  await page.getByLabel("Lead", { exact: true }).fill("A lead, saved by hand.");
+  await page.keyboard.press("Control+s");
+  await expect(saveIndicator(page)).toHaveText("Saving…");
+  await page.keyboard.press("Control+s"); // pressed again, as a held key repeats
+  await expect(saveIndicator(page)).toHaveText("Saved", { timeout: 10_000 });
+  await page.waitForTimeout(AUTOSAVE_DELAY_MS + 1_500);
+
+  expect(saves.sent).toEqual([{ version: 1, autosave: false }]);
+  await page.reload();
+  await expect(page.getByLabel("Lead", { exact: true })).toHaveValue("A lead, saved by hand.");
+  await expect(revisionKinds(page)).toHaveText([/^v2 · Saved \(current\)$/, /^v1 · Saved$/]);
+});
+
+test("Ctrl+S while an autosave is out waits for it, then records the click without another revision", async ({ browser }) => {
+  const page = await as(browser, editor);
+  await writeArticle(page, { title: `Autosave then click ${runId()}`, body: ["The first text."] });
+  await saveDraft(page);
+  await articleIdOf(page);
+
+  const saves = await slowSaves(page, { back: 2_000 });
+  await page.getByLabel("Lead", { exact: true }).fill("Saved by the autosave first.");
+  await expect(saveIndicator(page)).toHaveText("Saving…", { timeout: AUTOSAVE_DELAY_MS + 2_000 });
+  await page.keyboard.press("Control+s");
+  await expect(page.locator(".editor__message")).toContainText("Saved", { timeout: 10_000 });
+  await expect(saveIndicator(page)).toHaveText("Saved");
+  await page.waitForTimeout(AUTOSAVE_DELAY_MS + 1_000);
+
+  // One after the other, the click on top of the autosave's version.
+  expect(saves.sent).toEqual([
+    { version: 1, autosave: true },
+    { version: 2, autosave: false },
+  ]);
+  expect(saves.mostAtOnce()).toBe(1);
+  await page.reload();
+  await expect(revisionKinds(page)).toHaveText([/^v3 · Saved \(current\)$/, /^v1 · Saved$/]);
+});
+
+test("text typed while a new article's first save is out is saved after it, at the new version, without a conflict", async ({ browser }) => {
+  const page = await as(browser, editor);
+  await openHydrated(page, "/editor/articles/new");
+  await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+  const saves = await slowSaves(page, { back: 2_000 });
+
+  await page.getByLabel("Title", { exact: true }).fill(`Typed during the move ${runId()}`);
+  await page.keyboard.press("Control+s");
+  await expect(saveIndicator(page)).toHaveText("Saving…");
+  await page.getByLabel("Lead", { exact: true }).fill("Typed while the first save was out.");
+  await articleIdOf(page);
+  await expect(page.getByLabel("Lead", { exact: true })).toHaveValue("Typed while the first save was out.");
+  await expect(saveIndicator(page)).toHaveText("Saved", { timeout: 15_000 });
+  await page.waitForTimeout(AUTOSAVE_DELAY_MS + 1_000);
+
+  await expect(page.getByRole("region", { name: "Someone else saved this article while you were editing" })).toHaveCount(0);
+  expect(saves.sent).toEqual([
+    { version: 0, autosave: false },
+    { version: 1, autosave: true },
+  ]);
+  expect(saves.mostAtOnce()).toBe(1);
+  await page.reload();
+  await expect(page.getByLabel("Lead", { exact: true })).toHaveValue("Typed while the first save was out.");
+  await expect(revisionKinds(page)).toHaveText([/^v2 · Autosaved \(current\)$/, /^v1 · Saved$/]);
+});
+
+test("offline, the indicator says so and leaving asks first; back online, the text is saved once", async ({ browser }) => {
+  const page = await as(browser, editor);
+  await writeArticle(page, { title: `Written offline ${runId()}`, body: ["The first text."] });
+  await saveDraft(page);
+  await articleIdOf(page);
+
+  await page.context().setOffline(true);
+  await page.getByLabel("Lead", { exact: true }).fill("Written without a connection.");
+  await expect(saveIndicator(page)).toHaveText("Offline — not saved", { timeout: AUTOSAVE_DELAY_MS + 5_000 });
+  // Closing the tab now would lose the text: the browser asks, and staying keeps the page.
+  const asked = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe("beforeunload");
+  expect(page.isClosed()).toBe(false);
+
+  const saves = await slowSaves(page, { back: 0 });
+  await page.context().setOffline(false);
+  await expect(saveIndicator(page)).toHaveText("Saved", { timeout: 10_000 });
+  await page.waitForTimeout(AUTOSAVE_DELAY_MS + 1_000);
+  expect(saves.sent).toEqual([{ version: 1, autosave: true }]);
+  await page.reload();
+  await expect(page.getByLabel("Lead", { exact: true })).toHaveValue("Written without a connection.");
 });

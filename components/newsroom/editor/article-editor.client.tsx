@@ -25,8 +25,7 @@ import { CategoryField, type CategoryOption } from "./category-field.client";
 import { PreviewLink } from "./preview-link.client";
 import { RevisionsPanel, type RevisionItem } from "./revisions-panel.client";
 import { DeleteArticle } from "./delete-article.client";
-
-export const AUTOSAVE_DELAY_MS = 2500;
+import { AUTOSAVE_DELAY_MS, carriesOn, createSaveQueue, stillToSend, type LandedSave } from "./saving";
 
 type Fields = { title: string; lead: string; body: string; categoryId: string; tags: string; slug: string };
 const FIELD_NAMES = ["title", "lead", "body", "categoryId", "tags", "slug"] as const;
@@ -117,6 +116,16 @@ const handoffs = {
 };
 const HANDOFF_FIELDS = ["title", "lead", "tags", "slug"] as const;
 
+/** The tab's saves, one at a time per article (a new article's first save queues as "new"). */
+const saves = createSaveQueue();
+const queueKey = (id: string | null) => id ?? "new";
+/**
+ * The last save of each article that got its answer in this tab, for a form that
+ * took over while it was out (see `carriesOn`): the predecessor's answer never
+ * reaches the new form's state otherwise.
+ */
+const landedSaves = new Map<string, LandedSave & { server: ServerState; savedKey: string; autosave: boolean }>();
+
 /** The handoff for this article, if it was left moments ago at the version the server now renders. */
 function takeHandoff(snapshot: ArticleSnapshot | null, { afterReload = false } = {}): Handoff | null {
   const handoff = snapshot ? (afterReload ? handoffs.fromStorage(snapshot.id) : memory.get(snapshot.id)) : undefined;
@@ -126,6 +135,8 @@ function takeHandoff(snapshot: ArticleSnapshot | null, { afterReload = false } =
 export function ArticleEditor({ initial, user, categories: initialCategories, timeZone, siteUrl, revisions }: Props) {
   const router = useRouter();
   const [handoff] = useState(() => takeHandoff(initial.snapshot));
+  /** When this form took over from the one before it in this page (`performance.now()`), if it did. */
+  const [tookOverAt] = useState(() => (handoff ? performance.now() : null));
   const [fields, setFields] = useState<Fields>(() => handoff?.fields ?? fieldsOf(initial.snapshot));
   const [server, setServer] = useState<ServerState>(() => ({
     id: initial.snapshot?.id ?? null,
@@ -166,7 +177,8 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
   }, []);
   const serverRef = useRef(server);
   serverRef.current = server;
-  const inFlight = useRef<Promise<unknown> | null>(null);
+  /** The last save that landed was an autosave (a click on the same text then still records it as "Saved"). */
+  const lastSaveWasAutosave = useRef(false);
   /** Set once the article is deleted: nothing may save it again. */
   const deleted = useRef(false);
   const autosaveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -242,15 +254,32 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     if (handingOver.current) writeHandoff();
   });
 
-  /** Sends the form (or a status change) to the server; one request at a time. */
-  const send = useCallback(
-    async (intent: "save" | WorkflowAction, { autosave = false }: { autosave?: boolean } = {}): Promise<boolean> => {
-      while (inFlight.current) await inFlight.current.catch(() => undefined);
-      // Handed over to the form on /editor/articles/<id>: that one saves from now on.
-      if (retired.current) return false;
+  /** Sends the form (or a status change) now: `send` calls it when the save's turn comes. */
+  const sendNow = useCallback(
+    async (intent: "save" | WorkflowAction, { autosave, waited }: { autosave: boolean; waited: boolean }): Promise<boolean> => {
+      // Handed over to the form on /editor/articles/<id> (or unmounted, or deleted): nothing more from this one.
+      if (retired.current || !alive.current || deleted.current) return false;
+      // Queued before the save ahead of it came back with a conflict: the conflict panel decides now.
+      if (waited && conflictRef.current) return false;
+      const landed = serverRef.current.id ? landedSaves.get(serverRef.current.id) : undefined;
+      if (carriesOn({ version: serverRef.current.version, tookOverAt }, landed)) {
+        // The form this one replaced saved while the page was moving: that is the version to build on.
+        serverRef.current = landed.server;
+        setServer(landed.server);
+        savedKeyRef.current = landed.savedKey;
+        setSavedKey(landed.savedKey);
+        lastSaveWasAutosave.current = landed.autosave;
+      }
       const current = fieldsRef.current;
       const state = serverRef.current;
-      const withContent = !STATUS_ONLY.has(intent as WorkflowAction) || (dirtyRef.current && isEditableStatus(state.status));
+      // Not `dirtyRef`: that is as of the last render, which may predate the save that just landed.
+      const dirty = keyOf(current) !== savedKeyRef.current;
+      if (intent === "save" && !stillToSend({ autosave, waited }, { dirty, lastSaveWasAutosave: lastSaveWasAutosave.current })) {
+        // The save before this one stored this very text.
+        setSaveStatus("saved");
+        return true;
+      }
+      const withContent = !STATUS_ONLY.has(intent as WorkflowAction) || (dirty && isEditableStatus(state.status));
       const values: Record<string, string> = {
         id: state.id ?? "",
         version: String(state.version),
@@ -279,21 +308,19 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
       const formData = new FormData();
       for (const [name, value] of Object.entries(values)) formData.set(name, value);
       const sentKey = keyOf(current);
+      const sentAt = performance.now();
       setSaveStatus("saving");
       if (!autosave) setBusy(intent);
 
-      const request = (withContent ? saveArticleAction : changeArticleStatusAction)(initialActionState, formData);
-      inFlight.current = request;
       let result: ActionState;
       try {
-        result = await request;
+        result = await (withContent ? saveArticleAction : changeArticleStatusAction)(initialActionState, formData);
       } catch {
         // The request never reached the server (network down, server restarting).
         setSaveStatus("offline");
         if (!autosave) setMessage({ tone: "error", text: "You appear to be offline. Nothing was lost — Lede saves again when the connection is back." });
         return false;
       } finally {
-        inFlight.current = null;
         setBusy(null);
       }
 
@@ -301,8 +328,9 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
       if (result.status === "success" && data.article) {
         const article = data.article;
         const isNew = !state.id;
-        setServer({ id: article.id, version: article.version, status: article.status, hasPending: article.hasPending, reviewRequested: article.reviewRequested });
-        serverRef.current = { ...serverRef.current, id: article.id, version: article.version, status: article.status };
+        const saved: ServerState = { id: article.id, version: article.version, status: article.status, hasPending: article.hasPending, reviewRequested: article.reviewRequested };
+        setServer(saved);
+        serverRef.current = saved;
         if (withContent) {
           // The server may have settled the slug (generated, made unique); take it unless the user changed it meanwhile.
           const serverSlugDiffers = article.slug !== current.slug;
@@ -315,7 +343,9 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
             savedKeyRef.current = sentKey;
           }
           setSavedKey(savedKeyRef.current);
+          lastSaveWasAutosave.current = autosave;
         }
+        landedSaves.set(article.id, { from: state.version, to: article.version, sentAt, server: saved, savedKey: savedKeyRef.current, autosave: lastSaveWasAutosave.current });
         setFieldErrors({});
         setConflict(null);
         const done: Message | null = autosave ? null : { tone: "success", text: result.message ?? "Saved" };
@@ -350,6 +380,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
         return true;
       }
       if (data.conflict) {
+        conflictRef.current = data.conflict;
         setConflict(data.conflict);
         setSaveStatus("conflict");
         setMessage(null);
@@ -360,7 +391,21 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
       setSaveStatus("error");
       return false;
     },
-    [router, writeHandoff],
+    [router, writeHandoff, tookOverAt],
+  );
+
+  /**
+   * Queues a save behind any other save of the article (see `saves`). What it
+   * sends is read when its turn comes, after the save before it has landed: the
+   * newest text, version and saved state.
+   */
+  const send = useCallback(
+    (intent: "save" | WorkflowAction, { autosave = false }: { autosave?: boolean } = {}): Promise<boolean> => {
+      // A click saves now what the pending autosave would have sent later.
+      if (!autosave && autosaveTimer.current) clearTimeout(autosaveTimer.current);
+      return saves.run(queueKey(serverRef.current.id), ({ waited }) => sendNow(intent, { autosave, waited }));
+    },
+    [sendNow],
   );
 
   // Taking over from the /new form: its caret back where it was. A page restored from history with
@@ -443,7 +488,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       // A retired /new form's text is in the handoff, which survives the reload Next may do.
-      if ((dirtyRef.current || inFlight.current) && !deleted.current && !retired.current) {
+      if ((dirtyRef.current || saves.busy(queueKey(serverRef.current.id))) && !deleted.current && !retired.current) {
         event.preventDefault();
         event.returnValue = "";
       }
