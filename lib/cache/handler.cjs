@@ -28,8 +28,8 @@ const { onShutdown } = require("../observability/lifecycle.cjs");
 const { clearResponseMemo } = require("./response-memo.cjs");
 
 const POLL_MS = Number(process.env.CACHE_POLL_MS ?? 250);
-/** A missed lookup with no store after this long (its render failed) no longer dates a store. */
-const MISS_MAX_MS = 30_000;
+/** A missed lookup with no store after this long (its render failed, or was not cacheable) no longer dates a store. */
+const MISS_MAX_MS = 5_000;
 /** Rows stamped by an instance whose clock runs behind ours, or committed late, are still picked up. */
 const CLOCK_SKEW_MS = 5000;
 const STARTED_AT = Date.now();
