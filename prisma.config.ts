@@ -19,12 +19,12 @@ export default defineConfig({
     shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL?.trim() || undefined,
   },
   // Database objects the schema cannot express, made by hand-written migration SQL, that Migrate
-  // must neither diff nor drop: SQLite's FTS5 search table and the tables FTS5 keeps for it.
-  // (PostgreSQL's search column is in the schema as Unsupported("tsvector").)
+  // must neither diff nor drop: the search table "ArticleSearch" (on SQLite an FTS5 table, with the
+  // tables FTS5 keeps for it; on PostgreSQL a tsvector table with storage settings Prisma cannot write).
   experimental: { externalTables: true },
   tables: {
     external: postgresql
-      ? []
+      ? ["public.ArticleSearch"]
       : ["ArticleSearch", ...["config", "content", "data", "docsize", "idx"].map((t) => `ArticleSearch_${t}`)],
   },
 });

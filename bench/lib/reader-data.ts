@@ -194,7 +194,11 @@ export async function prepareSqliteDataset(file: string, count: number, regenera
   const url = `file:${file}`;
   if (!regenerate) {
     const existing = readMarkerSqlite(file);
-    if (existing === `${DATASET_VERSION}:${count}`) return { articles: count + 1, generatedSeconds: null };
+    if (existing === `${DATASET_VERSION}:${count}`) {
+      // A data set from before a later migration gets it (e.g. a rebuilt search index).
+      await migrate(url);
+      return { articles: count + 1, generatedSeconds: null };
+    }
   }
   const { rmSync } = await import("node:fs");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
@@ -267,7 +271,10 @@ export async function preparePostgresDataset(adminUrl: string, name: string, cou
     const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
     if (exists && !regenerate) {
       const marker = await readMarkerPostgres(databaseUrl);
-      if (marker === `${DATASET_VERSION}:${count}`) return { url: databaseUrl, articles: count + 1, generatedSeconds: null };
+      if (marker === `${DATASET_VERSION}:${count}`) {
+        await migrate(databaseUrl);
+        return { url: databaseUrl, articles: count + 1, generatedSeconds: null };
+      }
     }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -284,7 +291,7 @@ export async function preparePostgresDataset(adminUrl: string, name: string, cou
     const now = new Date(BASE_TIME);
     await client.query("BEGIN");
     // Building the GIN index once after the load is several times faster than updating it per row.
-    await client.query(`DROP INDEX "Article_searchVector_idx"`);
+    await client.query(`DROP INDEX "ArticleSearch_searchVector_idx"`);
     for (const [index, name] of CATEGORIES.entries()) {
       await client.query(`INSERT INTO "Category" ("id", "name", "slug", "description", "position", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)`, [
         categoryId(index),
@@ -340,7 +347,7 @@ export async function preparePostgresDataset(adminUrl: string, name: string, cou
       if (batch.length >= BATCH) await flush();
     }
     await flush();
-    await client.query(`CREATE INDEX "Article_searchVector_idx" ON "Article" USING GIN ("searchVector")`);
+    await client.query(`CREATE INDEX "ArticleSearch_searchVector_idx" ON "ArticleSearch" USING GIN ("searchVector")`);
     await client.query(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ($1, $2, $3)`, [MARKER_KEY, JSON.stringify(`${DATASET_VERSION}:${count}`), now]);
     await client.query("COMMIT");
     await client.query("VACUUM ANALYZE");

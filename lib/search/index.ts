@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { publishedWhere, toTeaser, type ArticleTeaser } from "@/lib/articles/data";
-import { htmlToText } from "@/lib/text/sanitize";
 import { highlightWords, isEmptyQuery, parseSearchQuery } from "./query";
-import { bestSnippet } from "./snippet";
+import { bestSnippet, plainText } from "./snippet";
 import { searchPostgresql } from "./postgresql";
 import { searchSqlite } from "./sqlite";
 
@@ -17,11 +16,18 @@ export type SearchResults = { total: number; results: SearchResult[] };
 /** Only the best this many matches are ranked and paged through; `total` never exceeds it. */
 export const MAX_SEARCH_RESULTS = 1000;
 
-/** Ids of matching published articles, best first, for one page. Each database implements it. */
+/** A result before its snippet: the teaser, and the body as plain text. */
+export type FoundArticle = ArticleTeaser & { bodyText: string };
+
+/**
+ * One page of the matching published articles, best first, and how many match (at most
+ * `maxResults`). Each database implements it: as ids (SQLite), or as the articles themselves
+ * (PostgreSQL, whose search table keeps the bodies' text).
+ */
 export type SearchBackend = (
   match: ReturnType<typeof parseSearchQuery>,
   options: { limit: number; offset: number; maxResults: number },
-) => Promise<{ total: number; ids: string[] }>;
+) => Promise<{ total: number } & ({ ids: string[] } | { articles: FoundArticle[] })>;
 
 /**
  * Ranked full-text search over the title, lead and body of published
@@ -34,9 +40,16 @@ export async function searchArticles(q: string, { page = 1, pageSize = 20 }: { p
   if (offset >= MAX_SEARCH_RESULTS) return { total: 0, results: [] };
 
   const backend: SearchBackend = db.dialect === "postgresql" ? searchPostgresql : searchSqlite;
-  const { total, ids } = await backend(query, { limit: pageSize, offset, maxResults: MAX_SEARCH_RESULTS });
-  if (ids.length === 0) return { total, results: [] };
+  const found = await backend(query, { limit: pageSize, offset, maxResults: MAX_SEARCH_RESULTS });
+  const articles = "articles" in found ? found.articles : await findArticles(found.ids);
+  const words = highlightWords(query);
+  const results = articles.map(({ bodyText, ...teaser }) => ({ ...teaser, snippet: bestSnippet([teaser.lead, bodyText], words) }));
+  return { total: found.total, results };
+}
 
+/** The published articles with these ids, in their order. */
+async function findArticles(ids: string[]): Promise<FoundArticle[]> {
+  if (ids.length === 0) return [];
   const rows = await db.article.findMany({
     where: { ...publishedWhere(), id: { in: ids } },
     select: {
@@ -51,12 +64,10 @@ export async function searchArticles(q: string, { page = 1, pageSize = 20 }: { p
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const words = highlightWords(query);
-  const results = ids.flatMap((id) => {
+  return ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const { body, ...teaser } = row;
-    return [{ ...toTeaser(teaser), snippet: bestSnippet([row.lead, htmlToText(body)], words) }];
+    return [{ ...toTeaser(teaser), bodyText: plainText(body) }];
   });
-  return { total, results };
 }

@@ -208,18 +208,21 @@ describe.skipIf(!runPg)("(c) lib/db/migrate.ts on a fresh PostgreSQL database", 
     expect(code).toBe(0);
   });
 
-  it("fills the generated, weighted searchVector (tags stripped, 'simple' configuration)", async () => {
-    await pgQuery(url, `INSERT INTO "Article" ("id", "slug", "title", "lead", "body", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
+  it("indexes a published article's weighted text in ArticleSearch (tags stripped, 'simple' configuration), and only while published", async () => {
+    await pgQuery(url, `INSERT INTO "Article" ("id", "slug", "title", "lead", "body", "status", "publishedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', '2026-11-30 10:00', now())`, [
       "a1",
       "one",
       "Bakıda yeni park",
       "Москва",
       '<p>Şəhər <a href="https://example.com/strong">bağı</a> açıldı</p>',
     ]);
-    const [row] = await pgQuery<{ v: string }>(url, `SELECT "searchVector"::text AS v FROM "Article" WHERE "id" = 'a1'`);
-    expect(row?.v).toBe("'açıldı':7C 'bakıda':1A 'bağı':6C 'park':3A 'yeni':2A 'şəhər':5C 'москва':4B");
-    const hits = await pgQuery(url, `SELECT "id" FROM "Article" WHERE "searchVector" @@ websearch_to_tsquery('simple', 'москва')`);
+    const [row] = await pgQuery<{ v: string }>(url, `SELECT "searchVector"::text AS v FROM "ArticleSearch" WHERE "articleId" = 'a1'`);
+    // With the month it was published in, as a lexeme no text makes.
+    expect(row?.v).toBe("'açıldı':7C 'bakıda':1A 'bağı':6C 'm 202611' 'park':3A 'yeni':2A 'şəhər':5C 'москва':4B");
+    const hits = await pgQuery(url, `SELECT "articleId" AS id FROM "ArticleSearch" WHERE "searchVector" @@ websearch_to_tsquery('simple', 'москва')`);
     expect(hits).toEqual([{ id: "a1" }]);
+    await pgQuery(url, `UPDATE "Article" SET "status" = 'UNPUBLISHED' WHERE "id" = 'a1'`);
+    expect(await pgQuery(url, `SELECT "articleId" FROM "ArticleSearch"`)).toEqual([]);
   });
 
   it("is safe with several processes starting at once", async () => {

@@ -10,6 +10,7 @@ import { searchArticles } from "@/lib/search";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchPostgresql } from "@/lib/search/postgresql";
 import { searchSqlite } from "@/lib/search/sqlite";
+import { plainText } from "@/lib/search/snippet";
 
 const RUN = randomUUID().replace(/-/g, "").slice(0, 8);
 const word = (name: string) => `${name}${RUN}`;
@@ -29,6 +30,15 @@ async function article(slug: string, fields: { title: string; lead?: string | nu
   });
 }
 
+/** This database's backend on its own, with a small `maxResults`: the total and the page's slugs. */
+async function backendPage(q: string, maxResults: number) {
+  const backend = db.dialect === "postgresql" ? searchPostgresql : searchSqlite;
+  const found = await backend(parseSearchQuery(q), { limit: 10, offset: 0, maxResults });
+  if ("articles" in found) return { total: found.total, slugs: found.articles.map((article) => article.slug) };
+  const slugs = new Map((await db.article.findMany({ where: { id: { in: found.ids } }, select: { id: true, slug: true } })).map((row) => [row.id, row.slug]));
+  return { total: found.total, slugs: found.ids.map((id) => slugs.get(id)) };
+}
+
 beforeAll(async () => {
   await migrate(databaseUrl());
   categoryId = (await db.category.create({ data: { name: `Search ${RUN}`, slug: `search-${RUN}` } })).id;
@@ -41,8 +51,12 @@ beforeAll(async () => {
   await article("withdrawn", { title: `Withdrawn ${term}`, body: "<p>Gone.</p>", status: "UNPUBLISHED" });
   await article("azerbaijani", { title: "Paytaxtda yeni park", body: `<p>${word("Bakı")} şəhərində ${word("Şəhər")} bağı açıldı.</p>` });
   await article("cyrillic", { title: `Новости ${word("Москва")}`, body: "<p>Текст статьи.</p>" });
-  await article("phrase", { title: "Phrase", body: `<p>crude ${word("oil")} price rises; ${word("gas")} too.</p>` });
+  await article("phrase", { title: "Phrase", body: `<p>crude ${word("oil")} price rises; ${word("gas")} too.</p>`, hoursAgo: 2 });
   await article("phrase-apart", { title: "Apart", body: `<p>price of ${word("oil")}, crude and heavy.</p>` });
+  await article("later", { title: "Embargoed", body: `<p>The ${word("embargo")} lifts at noon.</p>`, status: "DRAFT" });
+  // Two years apart: search looks at the last months first, then further back.
+  await article("archive-old", { title: "Archive", body: `<p>The ${word("archive")} opens.</p>`, hoursAgo: 24 * 730 });
+  await article("archive-new", { title: "Archive", body: `<p>The ${word("archive")} opens.</p>`, hoursAgo: 2 });
   await article("markup", { title: "Escaping", body: `<p>Readers wrote &lt;script&gt;alert(1)&lt;/script&gt; near ${word("escape")} &amp; more.</p>` });
   for (let index = 0; index < 5; index += 1) await article(`many-${index}`, { title: `Many ${index}`, body: `<p>${word("common")} item ${index}</p>`, hoursAgo: index + 1 });
 });
@@ -52,7 +66,17 @@ describe("searchArticles", () => {
     const { total, results } = await searchArticles(word("pipeline"));
     expect(total).toBe(3);
     expect(results.map((result) => result.slug)).toEqual([`in-title-${RUN}`, `in-lead-${RUN}`, `in-body-${RUN}`]);
-    expect(results[0]).toMatchObject({ title: `The ${word("pipeline")} opens`, category: { slug: `search-${RUN}` }, publishedAt: expect.any(String) });
+    const stored = await db.article.findUniqueOrThrow({ where: { slug: `in-title-${RUN}` } });
+    expect(results[0]).toEqual({
+      id: stored.id,
+      slug: stored.slug,
+      title: `The ${word("pipeline")} opens`,
+      lead: "Gas flows",
+      publishedAt: stored.publishedAt!.toISOString(),
+      category: { name: `Search ${RUN}`, slug: `search-${RUN}` },
+      author: null,
+      snippet: "Gas flows",
+    });
   });
 
   it("is case-insensitive and highlights the matched word in an escaped snippet", async () => {
@@ -91,12 +115,29 @@ describe("searchArticles", () => {
   });
 
   it("ranks only the newest matches when there are more (bounded work for very common words)", async () => {
-    const backend = db.dialect === "postgresql" ? searchPostgresql : searchSqlite;
     // The three published pipeline stories were written and published oldest first: the two newest are ranked.
-    const { total, ids } = await backend(parseSearchQuery(word("pipeline")), { limit: 10, offset: 0, maxResults: 2 });
-    expect(total).toBe(2);
-    const slugs = new Map((await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, slug: true } })).map((row) => [row.id, row.slug]));
-    expect(ids.map((id) => slugs.get(id))).toEqual([`in-lead-${RUN}`, `in-body-${RUN}`]);
+    expect(await backendPage(word("pipeline"), 2)).toEqual({ total: 2, slugs: [`in-lead-${RUN}`, `in-body-${RUN}`] });
+  });
+
+  it("checks a phrase before taking the newest matches, so newer articles with its words apart do not crowd it out", async () => {
+    // "phrase-apart" (oil …, crude) is newer than "phrase" (crude oil), and only the latter is a match.
+    expect(await backendPage(`"crude ${word("oil")}"`, 1)).toEqual({ total: 1, slugs: [`phrase-${RUN}`] });
+  });
+
+  it.runIf(db.dialect === "postgresql")("keeps the same plain text of a body in the index as snippets make from it", async () => {
+    const target = await db.article.findUniqueOrThrow({ where: { slug: `markup-${RUN}` } });
+    const [row] = await db.$queryRaw<{ bodyText: string }[]>`SELECT "bodyText" FROM "ArticleSearch" WHERE "articleId" = ${target.id}`;
+    expect(row?.bodyText).toBe(plainText(target.body));
+    const tricky = '<h2>Sub</h2><p>A <a href="https://x.test/?a=1&amp;b=2">link</a> &amp; &lt;b&gt; &quot;q&quot; &#39;s&nbsp;end</p>\n<ul><li>one</li></ul> ';
+    const [converted] = await db.$queryRaw<{ text: string }[]>`SELECT "article_search_text"(${tricky}) AS text`;
+    expect(converted?.text).toBe(plainText(tricky));
+  });
+
+  it("finds matches older than the last months too, newest first among equals", async () => {
+    const { results } = await searchArticles(word("archive"));
+    expect(results.map((result) => result.slug)).toEqual([`archive-new-${RUN}`, `archive-old-${RUN}`]);
+    // When the last months hold enough matches, those are the newest.
+    expect(await backendPage(word("archive"), 1)).toEqual({ total: 1, slugs: [`archive-new-${RUN}`] });
   });
 
   it("never fails on query syntax, and treats an empty query as no search", async () => {
@@ -107,7 +148,11 @@ describe("searchArticles", () => {
     expect((await searchArticles(`${word("pipeline")}*`)).total).toBe(3);
   });
 
-  it("follows edits: a retitled article is found by its new words, an unpublished one is gone", async () => {
+  it("follows edits: a published draft is found, a retitled article by its new words, an unpublished one is gone", async () => {
+    expect((await searchArticles(word("embargo"))).total).toBe(0);
+    await db.article.update({ where: { slug: `later-${RUN}` }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    expect((await searchArticles(word("embargo"))).results.map((result) => result.slug)).toEqual([`later-${RUN}`]);
+
     const target = await db.article.findUniqueOrThrow({ where: { slug: `in-lead-${RUN}` } });
     await db.article.update({ where: { id: target.id }, data: { title: `Renamed ${word("fresh")}` } });
     expect((await searchArticles(word("fresh"))).results.map((result) => result.slug)).toEqual([`in-lead-${RUN}`]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { foldWord, highlightWords, isEmptyQuery, parseSearchQuery, toFts5Match, toWebsearch } from "@/lib/search/query";
-import { bestSnippet, buildSnippet } from "@/lib/search/snippet";
+import { bestSnippet, buildSnippet, plainText } from "@/lib/search/snippet";
 
 describe("parseSearchQuery", () => {
   it("splits words, keeps quoted phrases together and collects -exclusions", () => {
@@ -59,5 +59,21 @@ describe("bestSnippet", () => {
     expect(bestSnippet(["Prices rise", "Body about oil"], words)).toBe("Body about <mark>oil</mark>");
     expect(bestSnippet([null, "Body without it"], words)).toBe("Body without it");
     expect(bestSnippet([null, ""], words)).toBe("");
+  });
+
+  it("highlights every form of a word that folds to the query's, however often it repeats", () => {
+    const words = highlightWords(parseSearchQuery("bakı"));
+    expect(bestSnippet(["Baki, BAKI, Bakı and bakı; not Bakıda."], words)).toBe(
+      "<mark>Baki</mark>, <mark>BAKI</mark>, <mark>Bakı</mark> and <mark>bakı</mark>; not Bakıda.",
+    );
+  });
+});
+
+describe("plainText", () => {
+  it("gives a body's text with a line break after each block and the sanitiser's entities decoded once", () => {
+    expect(plainText('<h2>Sub</h2><p>A <a href="https://x.test/?a=1&amp;b=2">link</a> &amp; &lt;b&gt; &quot;q&quot; &#39;s&nbsp;end</p>\n<ul><li>one</li><li>two</li></ul> ')).toBe(
+      "Sub\nA link & <b> \"q\" 's end\n\none\ntwo",
+    );
+    expect(plainText("<p>&amp;lt;script&amp;gt;</p>")).toBe("&lt;script&gt;");
   });
 });
