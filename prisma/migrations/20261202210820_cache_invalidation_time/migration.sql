@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CacheInvalidation_revalidatedAt_idx" ON "CacheInvalidation"("revalidatedAt");

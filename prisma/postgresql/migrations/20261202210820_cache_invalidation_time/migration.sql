@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "CacheInvalidation_revalidatedAt_idx" ON "CacheInvalidation"("revalidatedAt");
+
