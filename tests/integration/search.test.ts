@@ -124,7 +124,9 @@ describe("searchArticles", () => {
     expect(await backendPage(`"crude ${word("oil")}"`, 1)).toEqual({ total: 1, slugs: [`phrase-${RUN}`] });
   });
 
-  it.runIf(db.dialect === "postgresql")("keeps the same plain text of a body in the index as snippets make from it", async () => {
+  // SQLite's FTS5 table keeps no plain-text copy of the body: there is nothing to compare there.
+  const onPostgresql = db.dialect === "postgresql";
+  it.runIf(onPostgresql)(`keeps the same plain text of a body in the index as snippets make from it${onPostgresql ? "" : " (skipped: PostgreSQL only)"}`, async () => {
     const target = await db.article.findUniqueOrThrow({ where: { slug: `markup-${RUN}` } });
     const [row] = await db.$queryRaw<{ bodyText: string }[]>`SELECT "bodyText" FROM "ArticleSearch" WHERE "articleId" = ${target.id}`;
     expect(row?.bodyText).toBe(plainText(target.body));
