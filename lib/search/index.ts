@@ -5,6 +5,7 @@ import { highlightWords, isEmptyQuery, parseSearchQuery } from "./query";
 import { bestSnippet, plainText } from "./snippet";
 import { searchPostgresql } from "./postgresql";
 import { searchSqlite } from "./sqlite";
+import { MAX_SEARCH_RESULTS } from "./result-count";
 
 export type SearchResult = ArticleTeaser & {
   /** HTML: escaped text with the matched words in <mark>. */
@@ -13,8 +14,7 @@ export type SearchResult = ArticleTeaser & {
 
 export type SearchResults = { total: number; results: SearchResult[] };
 
-/** Only the best this many matches are ranked and paged through; `total` never exceeds it. */
-export const MAX_SEARCH_RESULTS = 1000;
+export { MAX_SEARCH_RESULTS, resultCountLabel } from "./result-count";
 
 /** A result before its snippet: the teaser, and the body as plain text. */
 export type FoundArticle = ArticleTeaser & { bodyText: string };

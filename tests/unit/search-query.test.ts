@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { foldWord, highlightWords, isEmptyQuery, parseSearchQuery, toFts5Match, toWebsearch } from "@/lib/search/query";
 import { bestSnippet, buildSnippet, plainText } from "@/lib/search/snippet";
+import { MAX_SEARCH_RESULTS, resultCountLabel } from "@/lib/search/result-count";
 
 describe("parseSearchQuery", () => {
   it("splits words, keeps quoted phrases together and collects -exclusions", () => {
@@ -75,5 +76,14 @@ describe("plainText", () => {
       "Sub\nA link & <b> \"q\" 's end\n\none\ntwo",
     );
     expect(plainText("<p>&amp;lt;script&amp;gt;</p>")).toBe("&lt;script&gt;");
+  });
+});
+
+describe("resultCountLabel", () => {
+  it("counts exactly below the ranked set's size and says 'or more' once it is full", () => {
+    expect(resultCountLabel(1)).toBe("1 result");
+    expect(resultCountLabel(2)).toBe("2 results");
+    expect(resultCountLabel(MAX_SEARCH_RESULTS - 1)).toBe("999 results");
+    expect(resultCountLabel(MAX_SEARCH_RESULTS)).toBe("1,000+ results");
   });
 });

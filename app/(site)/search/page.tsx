@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleTeaser } from "@/components/site/article-teaser";
 import { Pagination } from "@/components/site/pagination";
-import { searchArticles } from "@/lib/search";
+import { resultCountLabel, searchArticles } from "@/lib/search";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
 import { isPastTheEnd, parsePageParam } from "@/lib/seo/pagination";
 import { getPublicSiteSettings } from "@/lib/seo/site-settings";
@@ -52,7 +52,7 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="search-page__count" role="status">
-            {total === 1 ? "1 result" : `${total.toLocaleString("en-US")} results`} for “{q}”
+            {resultCountLabel(total)} for “{q}”
           </p>
           <ol className="article-list" role="list">
             {results.map((result) => (
