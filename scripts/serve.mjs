@@ -5,8 +5,8 @@
 //   SHUTDOWN_TIMEOUT_MS   how long SIGTERM/SIGINT waits for requests in flight (default 10000)
 //   KEEP_ALIVE_TIMEOUT_MS idle keep-alive connections are closed after this (default 65000: longer than
 //                         a load balancer's own idle timeout, so it never reuses a connection we just closed)
-//   RESPONSE_MEMO_MB      memory for cached public pages' responses, answered without Next (default 64, or 0
-//                         = off when REDIS_URL is set; lib/cache/response-memo.cjs)
+//   RESPONSE_MEMO_MB      memory for cached public pages' responses, answered without Next (default 64,
+//                         0 = off; lib/cache/response-memo.cjs)
 import http from "node:http";
 import path from "node:path";
 import { createRequire } from "node:module";

@@ -28,6 +28,8 @@ const { onShutdown } = require("../observability/lifecycle.cjs");
 const { clearResponseMemo } = require("./response-memo.cjs");
 
 const POLL_MS = Number(process.env.CACHE_POLL_MS ?? 250);
+/** lib/cache/redis-store.cjs applies database rows to Redis this often. */
+const RECONCILE_MS = Number(process.env.CACHE_RECONCILE_MS ?? 1000);
 /** A missed lookup with no store after this long (its render failed, or was not cacheable) no longer dates a store. */
 const MISS_MAX_MS = 5_000;
 /** Rows stamped by an instance whose clock runs behind ours, or committed late, are still picked up. */
@@ -151,7 +153,12 @@ class LedeCacheHandler extends FileSystemCache {
       }
       this.seenUntil = newest - CLOCK_SKEW_MS;
       // Whichever caller polled (a request, or the memo's timer), the memo must not outlive the change.
-      if (changed) clearResponseMemo();
+      if (changed) {
+        clearResponseMemo();
+        // With Redis, the memo refills from Redis: should its stamp have failed, or landed after the
+        // row, it is right again once some instance's reconcile has applied the row (RECONCILE_MS).
+        if (globalThis[SHARED_STORE]) setTimeout(clearResponseMemo, RECONCILE_MS + POLL_MS).unref();
+      }
       this.warned = false;
     } catch (error) {
       // Keep serving with what we know; the next poll tries again.

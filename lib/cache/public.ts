@@ -33,11 +33,15 @@ const sharedStore = () => (globalThis as { [key: symbol]: SharedStore | undefine
 
 /**
  * Three paths, on purpose: Next's revalidateTag clears this instance's cache at
- * once (the editor's own next request is fresh); the shared table is the durable
- * record every other instance polls when there is no Redis (lib/cache/handler.cjs),
- * and that Redis catches up from after an outage; with Redis, stamping it makes
- * the change fresh on every instance before this returns. Outside a request (CLI,
- * background jobs) revalidateTag is unavailable and the others carry the change.
+ * once (the editor's own next request is fresh); with Redis, stamping it makes
+ * the change fresh on every instance before this returns; the shared table is the
+ * durable record every other instance polls (lib/cache/handler.cjs), and that
+ * Redis catches up from after an outage. Outside a request (CLI, background jobs)
+ * revalidateTag is unavailable and the others carry the change.
+ *
+ * Redis before the table: an instance that sees the row empties its response
+ * memo (lib/cache/response-memo.cjs) and refills it from Redis, so Redis must
+ * already answer the fresh page by then.
  */
 async function invalidate(tags: string[]): Promise<void> {
   for (const tag of tags) {
@@ -49,12 +53,10 @@ async function invalidate(tags: string[]): Promise<void> {
     }
   }
   const at = Date.now();
-  await Promise.all([
-    recordInvalidations(db, tags, at).catch((error) => {
-      // The change itself is committed; other instances catch up when the table is reachable again.
-      console.error("Could not record cache invalidation", tags, error);
-    }),
-    // Never throws: while Redis is down, the instances serve their own caches and catch up from the table.
-    sharedStore()?.invalidate(tags, at),
-  ]);
+  // Never throws: while Redis is down, the instances serve their own caches and catch up from the table.
+  await sharedStore()?.invalidate(tags, at);
+  await recordInvalidations(db, tags, at).catch((error) => {
+    // The change itself is committed; other instances catch up when the table is reachable again.
+    console.error("Could not record cache invalidation", tags, error);
+  });
 }

@@ -18,7 +18,7 @@
 //   began), not when it was stored: a render that read the database before a
 //   publish and finished after its invalidation is born expired.
 // - The database stays the durable record of invalidations (lib/cache/public.ts
-//   stamps it first). Rows Redis has not seen — stamped by a CLI, or by an
+//   stamps Redis, then the table). Rows Redis has not seen — stamped by a CLI, or by an
 //   instance that could not reach Redis — are applied on start-up, every
 //   RECONCILE_MS, and before Redis is trusted again after an outage.
 //

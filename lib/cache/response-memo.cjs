@@ -184,14 +184,10 @@ class ResponseMemo {
   }
 }
 
-/**
- * The process's memo (RESPONSE_MEMO_MB; 0 turns it off), made on first use; lib/cache/handler.cjs
- * empties it. Off by default with REDIS_URL: the cluster suite saw the second instance keep a stale
- * front page past a second after a publish on the first, for a reason not found yet.
- */
+/** The process's memo (RESPONSE_MEMO_MB; 0 turns it off), made on first use; lib/cache/handler.cjs empties it. */
 function responseMemo() {
   if (globalThis[MEMO] === undefined) {
-    const megabytes = Number(process.env.RESPONSE_MEMO_MB ?? (process.env.REDIS_URL?.trim() ? 0 : 64));
+    const megabytes = Number(process.env.RESPONSE_MEMO_MB ?? 64);
     globalThis[MEMO] = megabytes > 0 ? new ResponseMemo({ maxBytes: megabytes * 1024 * 1024 }) : null;
   }
   return globalThis[MEMO];
