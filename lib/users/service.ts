@@ -50,7 +50,14 @@ function countActiveAdmins(tx: Tx, exceptUserId?: string) {
 
 async function assertNotLastActiveAdmin(tx: Tx, user: { id: string; role: Role; disabledAt: Date | null; passwordHash: string | null }) {
   const isActiveAdmin = user.role === "ADMIN" && !user.disabledAt && user.passwordHash;
-  if (isActiveAdmin && (await countActiveAdmins(tx, user.id)) === 0) throw new ActionError(RULES.lastAdmin);
+  if (!isActiveAdmin) return;
+  // Two admins removing each other at once would each count the other, on PostgreSQL (read committed).
+  // Locking the active admins' rows makes the second wait for the first, then count again. SQLite runs
+  // one write transaction at a time (lib/db/client.ts), so it needs no lock.
+  if (db.dialect === "postgresql") {
+    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "disabledAt" IS NULL AND "passwordHash" IS NOT NULL FOR UPDATE`;
+  }
+  if ((await countActiveAdmins(tx, user.id)) === 0) throw new ActionError(RULES.lastAdmin);
 }
 
 async function assertEmailFree(tx: Tx, email: string) {

@@ -153,6 +153,21 @@ describe("the last active ADMIN", () => {
     expect(await db.user.findUnique({ where: { id: a.id } })).not.toBeNull();
   });
 
+  it("holds when two admins remove each other at the same moment: one change wins, the other is refused", async () => {
+    for (const removeOther of [
+      (actor: Actor, target: Actor) => changeRole(actor, target.id, "EDITOR"),
+      (actor: Actor, target: Actor) => setUserDisabled(actor, target.id, true),
+    ]) {
+      const { a, b } = await lastAdminStandoff();
+      const outcomes = await Promise.allSettled([removeOther(a, b), removeOther(b, a)]);
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      const refused = outcomes.find((outcome) => outcome.status === "rejected");
+      expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(ActionError);
+      expect((refused as PromiseRejectedResult).reason.message).toBe(RULES.lastAdmin);
+      expect(await db.user.count({ where: { id: { in: [a.id, b.id] }, role: "ADMIN", disabledAt: null } })).toBe(1);
+    }
+  });
+
   it("is counted among admins who can actually sign in: an invited or disabled admin doesn't count", async () => {
     await db.user.updateMany({ where: { role: "ADMIN", disabledAt: null }, data: { disabledAt: new Date() } });
     const a = await makeUser("ADMIN");
