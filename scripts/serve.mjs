@@ -7,6 +7,8 @@
 //                         a load balancer's own idle timeout, so it never reuses a connection we just closed)
 //   RESPONSE_MEMO_MB      memory for cached public pages' responses, answered without Next (default 64,
 //                         0 = off; lib/cache/response-memo.cjs)
+//   TRUSTED_PROXIES       addresses whose X-Forwarded-For is believed (default loopback: a balancer on
+//                         this host); everyone else's is replaced by their own address
 import http from "node:http";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -21,7 +23,7 @@ createRequire(require.resolve("next"))("@next/env").loadEnvConfig(dir, false, { 
 const { logger, requestContext } = require("../lib/observability/logger.cjs");
 const { recordHttpRequest } = require("../lib/observability/metrics.cjs");
 const { runShutdownHooks } = require("../lib/observability/lifecycle.cjs");
-const { requestIdFrom, loadRouteMatcher, pathnameOf, loggablePath } = require("../lib/observability/requests.cjs");
+const { requestIdFrom, loadRouteMatcher, pathnameOf, loggablePath, pinClientAddress, trustedProxies } = require("../lib/observability/requests.cjs");
 const { responseMemo } = require("../lib/cache/response-memo.cjs");
 const next = require("next");
 
@@ -29,6 +31,7 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
 const keepAliveTimeoutMs = Number(process.env.KEEP_ALIVE_TIMEOUT_MS || 65_000);
+const proxies = trustedProxies();
 
 const app = next({ dev: false, dir, hostname, port });
 await app.prepare();
@@ -54,6 +57,7 @@ function onRequest(req, res) {
   const requestId = requestIdFrom(req.headers["x-request-id"]);
   req.headers["x-request-id"] = requestId;
   res.setHeader("x-request-id", requestId);
+  pinClientAddress(req.headers, req.socket.remoteAddress, proxies);
   if (shuttingDown) res.setHeader("connection", "close");
   inFlight.add(res);
   // Next 16 sends a cached page's redirect Location twice on the request that renders it (the render

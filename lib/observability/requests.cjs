@@ -1,5 +1,6 @@
 // What scripts/serve.mjs needs to know about each request before it logs and counts it: its id, its
-// route pattern (a bounded set of label values, unlike raw paths) and a path that is safe to log.
+// route pattern (a bounded set of label values, unlike raw paths), a path that is safe to log, and
+// which client address the app may believe.
 const { randomUUID } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -52,4 +53,23 @@ function loggablePath(pathname, route) {
   return pathname.length > MAX_LOGGED_PATH ? `${pathname.slice(0, MAX_LOGGED_PATH)}…` : pathname;
 }
 
-module.exports = { requestIdFrom, createRouteMatcher, loadRouteMatcher, pathnameOf, loggablePath, UNMATCHED };
+/** Peers allowed to say who the client is (the load balancer): loopback unless TRUSTED_PROXIES lists others. */
+function trustedProxies(setting = process.env.TRUSTED_PROXIES) {
+  const listed = (setting ?? "127.0.0.1,::1").split(",").map((address) => address.trim()).filter(Boolean);
+  // Node reports IPv4 peers of a dual-stack socket as ::ffff:a.b.c.d.
+  return new Set(listed.flatMap((address) => (address.includes(":") ? [address] : [address, `::ffff:${address}`])));
+}
+
+/**
+ * The app takes the client's address from X-Forwarded-For / X-Real-IP (audit log, sign-in and typo-report
+ * throttling). Only a trusted proxy may set them: anyone else's are replaced by their own address, so a
+ * client connecting directly cannot pose as another to dodge a throttle.
+ */
+function pinClientAddress(headers, peer, trusted) {
+  if (peer && trusted.has(peer)) return;
+  delete headers["x-real-ip"];
+  if (peer) headers["x-forwarded-for"] = peer.startsWith("::ffff:") ? peer.slice(7) : peer;
+  else delete headers["x-forwarded-for"];
+}
+
+module.exports = { pinClientAddress, trustedProxies, requestIdFrom, createRouteMatcher, loadRouteMatcher, pathnameOf, loggablePath, UNMATCHED };

@@ -2,13 +2,41 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createRouteMatcher, loggablePath, pathnameOf, requestIdFrom, UNMATCHED } from "@/lib/observability/requests.cjs";
+import { createRouteMatcher, loggablePath, pathnameOf, pinClientAddress, requestIdFrom, trustedProxies, UNMATCHED } from "@/lib/observability/requests.cjs";
 import { recordCacheLookup, recordHttpRequest, recordPublish, recordSchedulerLag, renderMetrics } from "@/lib/observability/metrics.cjs";
 import { metricsAccess } from "@/lib/observability/metrics-access";
 // The routes of a real build (.next/routes-manifest.json, trimmed to what the matcher reads).
 import manifest from "./fixtures/routes-manifest.json";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe("pinClientAddress", () => {
+  const forged = () => ({ "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9", host: "lede.test" });
+
+  it("believes the balancer on this host (loopback, as IPv4, IPv6 or IPv4-mapped)", () => {
+    for (const peer of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) {
+      const headers = forged();
+      pinClientAddress(headers, peer, trustedProxies());
+      expect(headers).toEqual(forged());
+    }
+  });
+
+  it("replaces what any other peer claims with its own address", () => {
+    const headers: Record<string, string | undefined> = forged();
+    pinClientAddress(headers, "::ffff:198.51.100.7", trustedProxies());
+    expect(headers).toEqual({ "x-forwarded-for": "198.51.100.7", host: "lede.test" });
+  });
+
+  it("trusts exactly the proxies TRUSTED_PROXIES lists", () => {
+    const trusted = trustedProxies("10.0.0.5, fd00::5");
+    const fromBalancer = forged();
+    pinClientAddress(fromBalancer, "::ffff:10.0.0.5", trusted);
+    expect(fromBalancer["x-forwarded-for"]).toBe("203.0.113.9");
+    const fromLoopback = forged();
+    pinClientAddress(fromLoopback, "127.0.0.1", trusted);
+    expect(fromLoopback["x-forwarded-for"]).toBe("127.0.0.1");
+  });
+});
 
 describe("requestIdFrom", () => {
   it("keeps a load balancer's id", () => {
