@@ -19,6 +19,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 import { buildBareNext, flightBytes, htmlOnly, startNginx } from "./lib/reader-baselines";
 import { MEASURED_ARTICLE, preparePostgresDataset, prepareSqliteDataset, SEARCH_TERMS } from "./lib/reader-data";
 import {
@@ -124,11 +125,13 @@ type RouteSummary = {
   /** The same page without its inline RSC payload and script tags. */
   htmlBytes: number;
   responseVsHtml: number;
+  /** The same ratio with both gzipped (level 6), as a browser receives them. */
+  gzipResponseVsHtml: number;
   otherCpuShare: number;
   errors: number;
 };
 
-function summarize(target: Target, runs: WrkResult[], sample: { responseBytes: number; htmlBytes: number }): RouteSummary {
+function summarize(target: Target, runs: WrkResult[], sample: { responseBytes: number; htmlBytes: number; gzipResponseVsHtml: number }): RouteSummary {
   const of = (pick: (run: WrkResult) => number) => median(runs.map(pick));
   return {
     label: target.label,
@@ -141,6 +144,7 @@ function summarize(target: Target, runs: WrkResult[], sample: { responseBytes: n
     responseBytes: sample.responseBytes,
     htmlBytes: sample.htmlBytes,
     responseVsHtml: sample.responseBytes / sample.htmlBytes,
+    gzipResponseVsHtml: sample.gzipResponseVsHtml,
     otherCpuShare: of((run) => run.otherCpuShare),
     errors: runs.reduce((sum, run) => sum + run.errors + run.non2xx3xx, 0),
   };
@@ -149,11 +153,13 @@ function summarize(target: Target, runs: WrkResult[], sample: { responseBytes: n
 /** Runs every target `repeats` times, interleaved (A B C, A B C, …), so a busy spell hits them alike. */
 async function measure(targets: Target[], label: string): Promise<RouteSummary[]> {
   const runs = new Map<Target, WrkResult[]>(targets.map((target) => [target, []]));
-  const samples = new Map<Target, { responseBytes: number; htmlBytes: number }>();
+  const samples = new Map<Target, { responseBytes: number; htmlBytes: number; gzipResponseVsHtml: number }>();
   for (const target of targets) {
     // Sizes as wrk gets them (no compression); for search, the first query's page.
     const body = (await fetchRaw(target.url)).body;
-    samples.set(target, { responseBytes: body.length, htmlBytes: Buffer.byteLength(htmlOnly(body.toString("utf8"))) });
+    const html = htmlOnly(body.toString("utf8"));
+    const gzipResponseVsHtml = gzipSync(body, { level: 6 }).length / gzipSync(html, { level: 6 }).length;
+    samples.set(target, { responseBytes: body.length, htmlBytes: Buffer.byteLength(html), gzipResponseVsHtml });
     // JIT warm-up, not recorded.
     await runWrk({ url: target.url, serverPid: target.server.pid, seconds: 2, script: target.script, scriptFile: path.join(WORK, "wrk.lua") });
   }
@@ -235,7 +241,7 @@ type DatabaseResult = {
   routes: RouteSummary[];
   searchHttp: LatencySummary[];
   searchDirect: LatencySummary[];
-  ratios: { articleCpuVsBareNext: number; nextCacheOnlyCpuVsBareNext: number; articleReqPerSecVsBareNext: number; articleBytesVsHtml: number; bareNextBytesVsHtml: number; articleCpuVsNginx: number };
+  ratios: { articleCpuVsBareNext: number; nextCacheOnlyCpuVsBareNext: number; articleReqPerSecVsBareNext: number; articleBytesVsHtml: number; articleGzipBytesVsHtml: number; bareNextBytesVsHtml: number; articleCpuVsNginx: number };
 };
 
 async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.ProcessEnv, baselines: { started: boolean; bareNext?: Server; nginx?: Server }): Promise<DatabaseResult> {
@@ -328,6 +334,7 @@ async function benchDatabase(database: "sqlite" | "postgresql", env: NodeJS.Proc
         nextCacheOnlyCpuVsBareNext: nextOnly.serverCpuUsPerRequest / bare.serverCpuUsPerRequest,
         articleReqPerSecVsBareNext: article.reqPerSec / bare.reqPerSec,
         articleBytesVsHtml: article.responseBytes / htmlBytes,
+        articleGzipBytesVsHtml: article.gzipResponseVsHtml,
         bareNextBytesVsHtml: bare.responseBytes / htmlBytes,
         articleCpuVsNginx: article.serverCpuUsPerRequest / nginxRoute.serverCpuUsPerRequest,
       },
@@ -341,7 +348,7 @@ const fmt = (value: number, digits = 0) => value.toLocaleString("en-US", { minim
 
 function printResult(result: DatabaseResult): void {
   console.log(`\n${result.database}: ${fmt(result.articles)} published articles; article HTML ${fmt(result.articleHtmlBytes)} B (inline RSC payload ${fmt(result.articleFlightBytes)} B)`);
-  const header = ["route", "req/s", "p50 ms", "p99 ms", "CPU µs/req", "bytes/resp", "its HTML", "× HTML", "other CPU", "errors"];
+  const header = ["route", "req/s", "p50 ms", "p99 ms", "CPU µs/req", "bytes/resp", "its HTML", "× HTML", "gzip × HTML", "other CPU", "errors"];
   const rows = result.routes.map((route) => [
     route.label,
     fmt(route.reqPerSec),
@@ -351,6 +358,7 @@ function printResult(result: DatabaseResult): void {
     fmt(route.responseBytes),
     fmt(route.htmlBytes),
     fmt(route.responseVsHtml, 2),
+    fmt(route.gzipResponseVsHtml, 2),
     `${fmt(route.otherCpuShare * 100)} %`,
     String(route.errors),
   ]);
@@ -366,7 +374,7 @@ function printResult(result: DatabaseResult): void {
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
   console.log(
     `article vs bare Next: CPU/req ${fmt(ratios.articleCpuVsBareNext, 2)}× (target ≤ ${TARGETS.articleCpuVsBareNext}×: ${verdict(ratios.articleCpuVsBareNext <= TARGETS.articleCpuVsBareNext)}), ` +
-      `req/s ${fmt(ratios.articleReqPerSecVsBareNext, 2)}×; with the response memo off (Next's cache only) ${fmt(ratios.nextCacheOnlyCpuVsBareNext, 2)}×; response ${fmt(ratios.articleBytesVsHtml, 2)}× its HTML (target ≤ ${TARGETS.articleBytesVsHtml}×: ${verdict(ratios.articleBytesVsHtml <= TARGETS.articleBytesVsHtml)}; bare Next ${fmt(ratios.bareNextBytesVsHtml, 2)}×)`,
+      `req/s ${fmt(ratios.articleReqPerSecVsBareNext, 2)}×; with the response memo off (Next's cache only) ${fmt(ratios.nextCacheOnlyCpuVsBareNext, 2)}×; response ${fmt(ratios.articleBytesVsHtml, 2)}× its HTML (target ≤ ${TARGETS.articleBytesVsHtml}×: ${verdict(ratios.articleBytesVsHtml <= TARGETS.articleBytesVsHtml)}; bare Next ${fmt(ratios.bareNextBytesVsHtml, 2)}×; gzipped ${fmt(ratios.articleGzipBytesVsHtml, 2)}×)`,
   );
   console.log(`\nsearch, one query at a time (p50 / p95 / max ms; target p95 ≤ ${TARGETS.searchP95Ms} ms):`);
   for (const direct of result.searchDirect) {
