@@ -5,8 +5,8 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button.client";
 import { initialActionState } from "@/lib/auth/action-state";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { changePasswordAction, updateAccountAction } from "@/lib/users/actions";
+import { NewPasswordField } from "@/components/newsroom/auth/new-password-field";
 
 export function AccountProfileForm({ name, bio }: { name: string; bio: string | null }) {
   const [state, action] = useActionState(updateAccountAction, initialActionState);
@@ -32,15 +32,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormMessage state={state} />
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={errors.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" error={errors.newPassword} />
       <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
       <div className="form__actions">
         <SubmitButton variant="secondary" pendingLabel="Changing…">

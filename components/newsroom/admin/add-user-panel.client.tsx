@@ -5,8 +5,8 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button.client";
 import { CopyField } from "@/components/ui/copy-field.client";
+import { NewPasswordField } from "@/components/newsroom/auth/new-password-field";
 import { initialActionState, type ActionState } from "@/lib/auth/action-state";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { createUserAction, inviteUserAction } from "@/lib/users/actions";
 import { ROLES, ROLE_LABELS } from "@/lib/users/schema";
 
@@ -49,15 +49,7 @@ function CreateUserForm() {
       <FormMessage state={state} />
       <TextField label="Email" name="email" type="email" autoComplete="off" required defaultValue={values.email} error={errors.email} key={`email-${formKey(state)}`} />
       <TextField label="Name" name="name" autoComplete="off" required defaultValue={values.name} error={errors.name} key={`name-${formKey(state)}`} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it with them privately.`}
-        error={errors.password}
-      />
+      <NewPasswordField note="Share it with them privately." error={errors.password} />
       <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue={values.role ?? "AUTHOR"} hint={ROLE_HINT} error={errors.role} key={`role-${formKey(state)}`} />
       <div className="form__actions">
         <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>

@@ -5,8 +5,8 @@ import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button.client";
 import { initialActionState } from "@/lib/auth/action-state";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { redeemTokenAction } from "@/lib/users/actions";
+import { NewPasswordField } from "@/components/newsroom/auth/new-password-field";
 
 /** The form behind an invite or password-reset link. */
 export function SetPasswordForm({ token, purpose, email }: { token: string; purpose: "INVITE" | "PASSWORD_RESET"; email: string }) {
@@ -19,15 +19,7 @@ export function SetPasswordForm({ token, purpose, email }: { token: string; purp
       <input type="hidden" name="purpose" value={purpose} />
       {/* Lets password managers store the new password under the right account. */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={errors.password}
-      />
+      <NewPasswordField error={errors.password} />
       <TextField label="Confirm password" name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
       <SubmitButton pendingLabel="Saving…">{purpose === "INVITE" ? "Set password and continue" : "Change password"}</SubmitButton>
     </form>

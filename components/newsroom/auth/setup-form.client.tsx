@@ -5,8 +5,8 @@ import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button.client";
 import { initialActionState } from "@/lib/auth/action-state";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { setupAction } from "@/lib/users/actions";
+import { NewPasswordField } from "@/components/newsroom/auth/new-password-field";
 
 export function SetupForm() {
   const [state, action] = useActionState(setupAction, initialActionState);
@@ -16,15 +16,7 @@ export function SetupForm() {
       <FormMessage state={state} />
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={errors.name} />
       <TextField label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} error={errors.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={errors.password}
-      />
+      <NewPasswordField error={errors.password} />
       <SubmitButton pendingLabel="Creating account…">Create admin account</SubmitButton>
     </form>
   );
