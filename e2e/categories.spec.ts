@@ -149,6 +149,22 @@ test("an editor renames, merges and deletes tags", async ({ browser }) => {
   await merge.getByRole("button", { name: /^Merge into/ }).click();
   await expect(tagMessage).toContainText(`Merged “Energy Policy ${id}” into “Energy ${id}” (1 article).`);
   await expect(page.locator("tr[data-tag-id]")).toHaveCount(2);
+  // The merged tag's page leads readers (and search engines) to the tag its story carries now.
+  const merged = await page.request.get(`/tags/energy-policy-${id}`, { maxRedirects: 0 });
+  expect(merged.status()).toBe(308);
+  expect(merged.headers().location).toContain(`/tags/energy-${id}`);
+
+  await tagRow(`Energy ${id}`).getByRole("button", { name: `Rename Energy ${id}` }).click();
+  const move = page.getByRole("form", { name: `Rename Energy ${id}` });
+  await move.getByLabel("Slug").fill(`power-${id}`);
+  await expect(move).toContainText(`The old address /tags/energy-${id} will redirect here.`);
+  await move.getByRole("button", { name: "Save changes" }).click();
+  await expect(tagMessage).toContainText(`Saved “Energy ${id}”. /tags/energy-${id} now redirects to /tags/power-${id}.`);
+  for (const old of [`energy-${id}`, `energy-policy-${id}`]) {
+    const moved = await page.request.get(`/tags/${old}`, { maxRedirects: 0 });
+    expect(moved.status(), old).toBe(308);
+    expect(moved.headers().location, old).toContain(`/tags/power-${id}`);
+  }
 
   await tagRow(`Obsolete ${id}`).getByRole("button", { name: `Delete Obsolete ${id}` }).click();
   await page.getByRole("group", { name: `Delete the tag “Obsolete ${id}”?` }).getByRole("button", { name: "Delete tag" }).click();

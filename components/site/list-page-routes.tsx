@@ -6,7 +6,7 @@ import { listMetadata } from "@/lib/seo/metadata";
 import { isPastTheEnd, pageHref, parsePageParam } from "@/lib/seo/pagination";
 import { authorPath, categoryFeedPath, categoryPath, tagPath } from "@/lib/seo/paths";
 import { getPublicSiteSettings } from "@/lib/seo/site-settings";
-import { getTag } from "@/lib/tags/data";
+import { getRedirectedTagSlug, getTag } from "@/lib/tags/data";
 import { getAuthor } from "@/lib/users/public";
 import { ListPage } from "./list-page";
 
@@ -81,7 +81,12 @@ export const categoryList = listRoute(
 export const tagList = listRoute(
   async (slug, page) => {
     const [settings, tag] = await Promise.all([getPublicSiteSettings(), getTag(slug)]);
-    if (!tag) notFound();
+    if (!tag) {
+      // A renamed or merged tag's old address answers 308 to the same page of the current one.
+      const current = await getRedirectedTagSlug(slug);
+      if (current) permanentRedirect(pageHref(tagPath(current), page));
+      notFound();
+    }
     const list = await getTagArticlePage(tag.slug, page, settings.pageSize);
     // A tag no published story carries has no public page.
     if (list.total === 0 || isPastTheEnd(page, list.total, settings.pageSize)) notFound();

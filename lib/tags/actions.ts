@@ -18,7 +18,7 @@ export const updateTagAction = validatedAction(updateTagSchema, { permission: "t
   const result = await updateTag(user, input, { ip: await requestIp() });
   if (!result.ok) return { status: "error", message: result.message, fieldErrors: result.fieldErrors };
   await changed();
-  return { status: "success", message: `Saved “${result.name}”.` };
+  return { status: "success", message: result.previousSlug ? `Saved “${result.name}”. /tags/${result.previousSlug} now redirects to /tags/${result.slug}.` : `Saved “${result.name}”.` };
 });
 
 export const mergeTagAction = validatedAction(mergeTagSchema, { permission: "taxonomy.manage" }, async (input, user) => {

@@ -10,7 +10,14 @@ export async function findTagBySlug(slug: string) {
   return db.tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
 }
 
+/** The current slug of a tag that used to live at `slug`, renamed or merged (its page answers 308 there). */
+export async function findRedirectedTagSlug(slug: string): Promise<string | null> {
+  const redirect = await db.tagSlugRedirect.findUnique({ where: { slug }, select: { tag: { select: { slug: true } } } });
+  return redirect && redirect.tag.slug !== slug ? redirect.tag.slug : null;
+}
+
 export const getTag = cachedRead("tag", findTagBySlug, (slug) => [tagTag(slug)], null);
+export const getRedirectedTagSlug = cachedRead("tag-redirect", findRedirectedTagSlug, (slug) => [tagTag(slug)], null);
 
 /** /editor/tags: tags by name with how many articles carry each, searchable, paginated. */
 export async function listTagsForNewsroom({ q, page }: TagListQuery) {

@@ -47,6 +47,11 @@ export async function updateTag(actor: TagActor, input: { id: string; name: stri
   if (name === tag.name && input.slug === tag.slug) return { ok: true, name, previousSlug: null, slug: tag.slug };
   try {
     await db.$transaction(async (tx) => {
+      if (input.slug !== tag.slug) {
+        // The old address keeps working (308 to the new one); an address this tag had before is its own again.
+        await tx.tagSlugRedirect.deleteMany({ where: { slug: input.slug } });
+        await tx.tagSlugRedirect.upsert({ where: { slug: tag.slug }, create: { slug: tag.slug, tagId: tag.id }, update: { tagId: tag.id } });
+      }
       await tx.tag.update({ where: { id: tag.id }, data: { name, slug: input.slug } });
       if (name !== tag.name) await rewritePendingChanges(tx, (pending) => { const tags = replaceTag(pending.tags, tag.name, name); return tags ? { ...pending, tags } : null; });
       await recordAudit(tx, {
@@ -86,6 +91,9 @@ export async function mergeTags(actor: TagActor, input: { id: string; into: stri
     const already = new Set((await tx.articleTag.findMany({ where: { tagId: target.id, articleId: { in: articles } }, select: { articleId: true } })).map(({ articleId }) => articleId));
     const missing = articles.filter((id) => !already.has(id));
     if (missing.length) await tx.articleTag.createMany({ data: missing.map((articleId) => ({ articleId, tagId: target.id })) });
+    // The merged tag's addresses, current and old, lead to the tag its articles now carry.
+    await tx.tagSlugRedirect.updateMany({ where: { tagId: source.id }, data: { tagId: target.id } });
+    await tx.tagSlugRedirect.upsert({ where: { slug: source.slug }, create: { slug: source.slug, tagId: target.id }, update: { tagId: target.id } });
     await tx.tag.delete({ where: { id: source.id } });
     await rewritePendingChanges(tx, (pending) => { const tags = replaceTag(pending.tags, source.name, target.name); return tags ? { ...pending, tags } : null; });
     await recordAudit(tx, {
@@ -103,7 +111,7 @@ export async function mergeTags(actor: TagActor, input: { id: string; into: stri
 
 export type DeleteTagResult = { ok: true; name: string; slug: string; articles: number } | TagFailure;
 
-/** Deletes a tag; its articles simply no longer carry it. */
+/** Deletes a tag; its articles simply no longer carry it, and its addresses, current and old, answer 404. */
 export async function deleteTag(actor: TagActor, input: { id: string }, options: Options = {}): Promise<DeleteTagResult> {
   if (!can(actor, "taxonomy.manage")) return FORBIDDEN;
   return db.$transaction(async (tx) => {

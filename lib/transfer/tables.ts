@@ -23,6 +23,7 @@ export const TABLES = [
   { model: "Category", key: ["id"] },
   { model: "CategorySlugRedirect", key: ["slug"] },
   { model: "Tag", key: ["id"] },
+  { model: "TagSlugRedirect", key: ["slug"] },
   { model: "Article", key: ["id"], json: [{ field: "pending", nullable: true }] },
   { model: "ArticleTag", key: ["articleId", "tagId"] },
   { model: "Revision", key: ["id"] },

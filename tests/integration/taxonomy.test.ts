@@ -13,7 +13,7 @@ import { articleContentSchema } from "@/lib/articles/schema";
 import { findCategoryBySlug, findRedirectedCategorySlug, listCategoriesForNewsroom } from "@/lib/categories/data";
 import { createCategorySchema, updateCategorySchema } from "@/lib/categories/schema";
 import { createCategory, deleteCategory, moveCategory, updateCategory } from "@/lib/categories/service";
-import { listTagsForNewsroom } from "@/lib/tags/data";
+import { findRedirectedTagSlug, listTagsForNewsroom } from "@/lib/tags/data";
 import { deleteTag, mergeTags, updateTag } from "@/lib/tags/manage";
 
 const RUN = randomUUID().slice(0, 8);
@@ -135,6 +135,7 @@ describe("tags", () => {
     expect(await updateTag(editor, { id: oil.id, name: `Gas ${RUN}`, slug: oil.slug })).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("use Merge")] } });
     expect(await updateTag(author, { id: oil.id, name: `Crude ${RUN}`, slug: `crude-${RUN}` })).toMatchObject({ ok: false });
     expect(await updateTag(editor, { id: oil.id, name: `Crude oil ${RUN}`, slug: `crude-oil-${RUN}` })).toMatchObject({ ok: true, previousSlug: `oil-${RUN}` });
+    expect(await findRedirectedTagSlug(`oil-${RUN}`)).toBe(`crude-oil-${RUN}`);
     expect((await findPublishedArticle(article.slug))?.tags.map((tag) => tag.slug)).toEqual([`crude-oil-${RUN}`, `gas-${RUN}`]);
     expect(parsePending((await db.article.findUniqueOrThrow({ where: { id: article.id } })).pending)?.tags).toEqual([`Crude oil ${RUN}`, `Gas ${RUN}`]);
     expect(await db.auditEvent.count({ where: { action: "tag.updated", targetId: oil.id } })).toBe(1);
@@ -148,9 +149,30 @@ describe("tags", () => {
     const merged = await mergeTags(editor, { id: kiev.id, into: `kyiv ${RUN}` });
     expect(merged).toMatchObject({ ok: true, source: { name: `Kiev ${RUN}` }, target: { name: `Kyiv ${RUN}` }, moved: 2 });
     expect(await db.tag.findUnique({ where: { id: kiev.id } })).toBeNull();
+    // The merged tag's address leads to the tag its articles carry now.
+    expect(await findRedirectedTagSlug(`kiev-${RUN}`)).toBe(`kyiv-${RUN}`);
     expect((await findPublishedArticle(both.slug))?.tags.map((tag) => tag.name)).toEqual([`Kyiv ${RUN}`]);
     expect((await findPublishedArticle(onlyOld.slug))?.tags.map((tag) => tag.name)).toEqual([`Kyiv ${RUN}`]);
     expect(await db.auditEvent.findFirst({ where: { action: "tag.merged", data: { not: undefined } }, orderBy: { createdAt: "desc" } })).toMatchObject({ targetName: `Kyiv ${RUN}` });
+  });
+
+  it("keeps every old address of a tag through renames and merges, lets a tag take its own old address back, and forgets them on delete", async () => {
+    await liveArticle(null, [`Alpha ${RUN}`, `Omega ${RUN}`]);
+    const alpha = await db.tag.findUniqueOrThrow({ where: { slug: `alpha-${RUN}` } });
+    const omega = await db.tag.findUniqueOrThrow({ where: { slug: `omega-${RUN}` } });
+    expect(await updateTag(editor, { id: alpha.id, name: alpha.name, slug: `beta-${RUN}` })).toMatchObject({ ok: true, previousSlug: `alpha-${RUN}` });
+    expect(await updateTag(editor, { id: alpha.id, name: alpha.name, slug: `gamma-${RUN}` })).toMatchObject({ ok: true, previousSlug: `beta-${RUN}` });
+    expect(await findRedirectedTagSlug(`alpha-${RUN}`)).toBe(`gamma-${RUN}`);
+    expect(await findRedirectedTagSlug(`beta-${RUN}`)).toBe(`gamma-${RUN}`);
+    // Back to its first address: that one is its page again, not a redirect.
+    expect(await updateTag(editor, { id: alpha.id, name: alpha.name, slug: `alpha-${RUN}` })).toMatchObject({ ok: true });
+    expect(await findRedirectedTagSlug(`alpha-${RUN}`)).toBeNull();
+    expect(await findRedirectedTagSlug(`gamma-${RUN}`)).toBe(`alpha-${RUN}`);
+    // Merged into omega: all of alpha's addresses lead to omega.
+    expect(await mergeTags(editor, { id: alpha.id, into: omega.name })).toMatchObject({ ok: true });
+    for (const old of ["alpha", "beta", "gamma"]) expect(await findRedirectedTagSlug(`${old}-${RUN}`)).toBe(`omega-${RUN}`);
+    expect(await deleteTag(editor, { id: omega.id })).toMatchObject({ ok: true });
+    for (const old of ["alpha", "beta", "gamma", "omega"]) expect(await findRedirectedTagSlug(`${old}-${RUN}`)).toBeNull();
   });
 
   it("deletes a tag from every article, and lists tags with their counts", async () => {

@@ -151,6 +151,7 @@ async function buildNewsroom(db: Db, run: string) {
     });
   await db.slugRedirect.create({ data: { slug: `old-slug-${run}`, articleId: published.id } });
   await db.slugRedirect.create({ data: { slug: `older-slug-${run}`, articleId: published.id } });
+  await db.tagSlugRedirect.create({ data: { slug: `merged-tag-${run}`, tagId: tags[2]!.id } });
   await db.correction.create({ data: { articleId: published.id, selectedText: "Qarabag", context: "…and Qarabag…", comment: "typo", status: "OPEN" } });
   await db.correction.create({
     data: { articleId: published.id, selectedText: "two", status: "ACCEPTED", publicNote: "An earlier version said three.", handledById: editor.id, handledAt: at("2026-11-20T10:00:00.000Z") },

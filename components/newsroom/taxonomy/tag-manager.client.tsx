@@ -147,7 +147,7 @@ function RenameTag({ tag, onCancel, onDone }: { tag: ManagedTag; onCancel: () =>
           id={`tag-${tag.id}-slug`}
           value={values.slug}
           spellCheck={false}
-          hint={values.slug !== tag.slug ? `/tags/${tag.slug} will stop working; links to it from articles update by themselves.` : undefined}
+          hint={values.slug !== tag.slug ? `The old address /tags/${tag.slug} will redirect here.` : undefined}
           error={errors?.slug}
           onChange={(event) => setValues({ ...values, slug: event.target.value.toLowerCase() })}
         />
@@ -176,7 +176,7 @@ function MergeTag({ tag, onCancel, onDone }: { tag: ManagedTag; onCancel: () => 
       }}
     >
       <p className="editor__note">
-        Its {tag.articleCount} {tag.articleCount === 1 ? "article gets" : "articles get"} the other tag instead, and “{tag.name}” is deleted.
+        Its {tag.articleCount} {tag.articleCount === 1 ? "article gets" : "articles get"} the other tag instead, and “{tag.name}” is deleted; its page /tags/{tag.slug} redirects to the other tag’s.
       </p>
       <div className="taxonomy__panel-fields">
         <TextField label="Merge into tag" name="into" id={`tag-${tag.id}-into`} value={into} error={error} hint="The other tag’s name, e.g. Ukraine" onChange={(event) => setInto(event.target.value)} />
