@@ -307,6 +307,33 @@ test("text typed while a new article's first save is out is saved after it, at t
   await expect(revisionKinds(page)).toHaveText([/^v2 · Autosaved \(current\)$/, /^v1 · Saved$/]);
 });
 
+test("Publish clicked while a new article's first autosave is out publishes it right after that save", async ({ browser }) => {
+  const page = await as(browser, editor);
+  await openHydrated(page, "/editor/articles/new");
+  await expect(page.getByRole("toolbar", { name: "Formatting" })).toBeVisible();
+  const saves = await slowSaves(page, { back: 2_000 });
+  const title = `Published during the first save ${runId()}`;
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Body", { exact: true }).click();
+  await page.keyboard.type("Written and published in one go.");
+  const slug = await page.getByLabel("Slug").inputValue();
+
+  await expect(saveIndicator(page)).toHaveText("Saving…", { timeout: AUTOSAVE_DELAY_MS + 5_000 });
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.locator(".editor__message")).toContainText("Published", { timeout: 15_000 });
+  await articleIdOf(page);
+  await expect(page.locator(".editor__statusbar")).toContainText("Published");
+  // The click waited for the autosave that created the article, then published its version.
+  expect(saves.sent).toEqual([
+    { version: 0, autosave: true },
+    { version: 1, autosave: false },
+  ]);
+
+  const reader = await contexts.anonymous(browser);
+  await reader.goto(`/articles/${slug}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+});
+
 test("offline, the indicator says so and leaving asks first; back online, the text is saved once", async ({ browser }) => {
   const page = await as(browser, editor);
   await writeArticle(page, { title: `Written offline ${runId()}`, body: ["The first text."] });

@@ -31,11 +31,14 @@ describe("createSaveQueue", () => {
     await flush();
     expect(log).toEqual(["first starts, waited=false"]);
     expect(queue.busy("article")).toBe(true);
+    // The running save and the one behind it: what a first save checks before handing over.
+    expect(queue.size("article")).toBe(2);
 
     first.resolve();
     expect(await Promise.all([a, b])).toEqual([1, 2]);
     expect(log).toEqual(["first starts, waited=false", "first lands", "second starts, waited=true"]);
     expect(queue.busy("article")).toBe(false);
+    expect(queue.size("article")).toBe(0);
   });
 
   it("keeps going after a failed save, and passes the failure to its caller", async () => {

@@ -116,7 +116,7 @@ const handoffs = {
 };
 const HANDOFF_FIELDS = ["title", "lead", "tags", "slug"] as const;
 
-/** The tab's saves, one at a time per article (a new article's first save queues as "new"). */
+/** The tab's saves, one at a time per article (the /new form's, its first save and any behind it, queue as "new"). */
 const saves = createSaveQueue();
 const queueKey = (id: string | null) => id ?? "new";
 /**
@@ -150,7 +150,13 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     handoff ? (keyOf(handoff.fields) === handoff.savedKey ? "saved" : "unsaved") : initial.snapshot ? "saved" : "new",
   );
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string[]>>>({});
-  const [message, setMessage] = useState<Message | null>(handoff?.message ?? null);
+  const [message, setMessageState] = useState<Message | null>(handoff?.message ?? null);
+  /** The message as of now, for a handover that comes before the next render. */
+  const messageRef = useRef(message);
+  const setMessage = useCallback((next: Message | null) => {
+    messageRef.current = next;
+    setMessageState(next);
+  }, []);
   const [conflict, setConflict] = useState<ArticleSnapshot | null>(null);
   const [busy, setBusy] = useState<"save" | WorkflowAction | null>(null);
   const [scheduledAt, setScheduledAt] = useState(handoff?.scheduledAt ?? initial.scheduledAtLocal);
@@ -168,6 +174,8 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
   const handingOver = useRef<{ message: Message | null } | null>(null);
   /** This (/new) form has handed over and must not save any more. */
   const retired = useRef(false);
+  /** This (/new) form hands over once the saves queued behind its first one have landed. */
+  const handoverQueued = useRef(false);
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -177,6 +185,8 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
   }, []);
   const serverRef = useRef(server);
   serverRef.current = server;
+  /** This form's lane in `saves`: the /new form keeps "new" for its life, so a click queued behind its first save waits for it. */
+  const lane = useRef(queueKey(initial.snapshot?.id ?? null));
   /** The last save that landed was an autosave (a click on the same text then still records it as "Saved"). */
   const lastSaveWasAutosave = useRef(false);
   /** Set once the article is deleted: nothing may save it again. */
@@ -356,27 +366,40 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
         if (isNew) {
           // Next mounts /editor/articles/<id> afresh: this form hands over as it goes
           // (see `handoffs`) and reads "Saving…" until then.
-          handingOver.current = { message: done };
-          retired.current = true;
-          if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
-          writeHandoff();
-          // A navigation, not history.replaceState + refresh: a server action's own re-render of
-          // /new arriving meanwhile cannot leave Next's tree half-patched (it reloads the page then).
-          router.replace(`/editor/articles/${article.id}`, { scroll: false });
-          // Should the new page never arrive (connection lost), this form carries on at the article's address.
-          setTimeout(() => {
-            if (!alive.current || !handingOver.current) return;
-            handingOver.current = null;
-            retired.current = false;
-            window.history.replaceState(null, "", `/editor/articles/${article.id}`);
+          const handOver = (handedMessage: Message | null) => {
+            handoverQueued.current = false;
+            handingOver.current = { message: handedMessage };
+            retired.current = true;
+            if (autosaveTimer.current) clearTimeout(autosaveTimer.current);
+            writeHandoff();
+            // A navigation, not history.replaceState + refresh: a server action's own re-render of
+            // /new arriving meanwhile cannot leave Next's tree half-patched (it reloads the page then).
+            router.replace(`/editor/articles/${article.id}`, { scroll: false });
+            // Should the new page never arrive (connection lost), this form carries on at the article's address.
+            setTimeout(() => {
+              if (!alive.current || !handingOver.current) return;
+              handingOver.current = null;
+              retired.current = false;
+              window.history.replaceState(null, "", `/editor/articles/${article.id}`);
+              settle();
+            }, 8_000);
+          };
+          if (saves.size(lane.current) > 1) {
+            // A click came while this first save was out (Publish during the first autosave): it is
+            // queued behind it and runs here first, on the article just created; then the page moves.
+            handoverQueued.current = true;
             settle();
-          }, 8_000);
+            void saves.run(lane.current, async () => handOver(messageRef.current));
+          } else {
+            handOver(done);
+          }
           return true;
         }
         settle();
         // A save that lands while the page is still moving: the taking-over form needs its version.
         writeHandoff();
-        if (!autosave) router.refresh();
+        // Not while a handover is queued: the page it moves to is rendered fresh anyway.
+        if (!autosave && !handoverQueued.current) router.refresh();
         return true;
       }
       if (data.conflict) {
@@ -391,7 +414,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
       setSaveStatus("error");
       return false;
     },
-    [router, writeHandoff, tookOverAt],
+    [router, writeHandoff, tookOverAt, setMessage],
   );
 
   /**
@@ -403,7 +426,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     (intent: "save" | WorkflowAction, { autosave = false }: { autosave?: boolean } = {}): Promise<boolean> => {
       // A click saves now what the pending autosave would have sent later.
       if (!autosave && autosaveTimer.current) clearTimeout(autosaveTimer.current);
-      return saves.run(queueKey(serverRef.current.id), ({ waited }) => sendNow(intent, { autosave, waited }));
+      return saves.run(lane.current, ({ waited }) => sendNow(intent, { autosave, waited }));
     },
     [sendNow],
   );
@@ -488,7 +511,7 @@ export function ArticleEditor({ initial, user, categories: initialCategories, ti
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       // A retired /new form's text is in the handoff, which survives the reload Next may do.
-      if ((dirtyRef.current || saves.busy(queueKey(serverRef.current.id))) && !deleted.current && !retired.current) {
+      if ((dirtyRef.current || saves.busy(lane.current)) && !deleted.current && !retired.current) {
         event.preventDefault();
         event.returnValue = "";
       }

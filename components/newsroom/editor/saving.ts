@@ -34,6 +34,10 @@ export function createSaveQueue() {
     busy(key: string): boolean {
       return (lanes.get(key)?.size ?? 0) > 0;
     },
+    /** How many saves of this article are out or queued, the running one included. */
+    size(key: string): number {
+      return lanes.get(key)?.size ?? 0;
+    },
   };
 }
 
